@@ -1,0 +1,144 @@
+"""The ``kg`` command: a thin layer that parses options, calls one library function,
+renders its value and exits.
+
+Exit codes: 0 success (the graph conforms), 1 the graph does not conform to the shapes,
+2 unreadable or inconsistent input (or bad usage). Heavy libraries are imported inside the
+commands that need them, so ``kg query`` loads neither rdflib, pySHACL nor matplotlib.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kg import __version__
+from kg.errors import InputError, Problem
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_VIOLATIONS, EXIT_INPUT = 0, 1, 2
+
+_dir = click.Path(file_okay=False, path_type=Path)
+
+
+def _fail_input(exc: InputError) -> None:
+    for problem in exc.problems:
+        click.echo(str(problem), err=True)
+    click.echo(f"{len(exc.problems)} input problem(s); nothing was written.", err=True)
+    sys.exit(EXIT_INPUT)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def main() -> None:
+    """Russia–Japan municipal ties knowledge graph."""
+
+
+@main.command()
+@click.option("--data", type=_dir, default=None, help="Folder of the CSV tables [data/].")
+@click.option("--ontology", type=_dir, default=None, help="Ontology folder [ontology/].")
+@click.option("--out", type=_dir, default=None, help="Output folder [build/].")
+def build(data: Path | None, ontology: Path | None, out: Path | None) -> None:
+    """Build, validate and export the graph (writes only if it conforms)."""
+    from kg import paths
+    from kg.pipeline import build as run_build
+    from kg.validate import format_report
+
+    try:
+        result = run_build(
+            data or paths.data_dir(), ontology or paths.ontology_dir(), out or paths.out_dir()
+        )
+    except InputError as exc:
+        _fail_input(exc)
+        return
+    if not result.report.conforms:
+        click.echo(format_report(result.report), err=True, nl=False)
+        click.echo("The graph does not conform; nothing was written.", err=True)
+        sys.exit(EXIT_VIOLATIONS)
+    graph = result.checked.built.graph
+    click.echo(f"Built {len(graph)} triples; the graph conforms to every shape.")
+    for path in result.outputs:
+        click.echo(f"  wrote {path}")
+
+
+@main.command(name="validate")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--data", type=_dir, default=None, help="Folder of the CSV tables [data/].")
+@click.option("--ontology", type=_dir, default=None, help="Ontology folder [ontology/].")
+def validate_cmd(files: tuple[Path, ...], data: Path | None, ontology: Path | None) -> None:
+    """Validate the graph built from the tables, or the given RDF FILES.
+
+    Exit 0 conforms, 1 violations, 2 unreadable input.
+    """
+    from kg import paths
+    from kg.validate import format_report
+
+    data_dir = data or paths.data_dir()
+    onto_dir = ontology or paths.ontology_dir()
+    try:
+        if files:
+            from kg.validate import load_ontology, load_rdf, load_shapes, validate
+
+            graph = load_rdf(files)
+            report = validate(
+                graph,
+                shapes=load_shapes(onto_dir),
+                ontology=load_ontology(onto_dir),
+                origins=_origins_if_available(data_dir),
+            )
+        else:
+            from kg.pipeline import check
+
+            report = check(data_dir, onto_dir).report
+    except InputError as exc:
+        _fail_input(exc)
+        return
+    click.echo(format_report(report), nl=False)
+    sys.exit(EXIT_OK if report.conforms else EXIT_VIOLATIONS)
+
+
+def _origins_if_available(data_dir: Path) -> dict[Any, Any]:
+    """Map nodes to table rows when the tables load; files from elsewhere get none."""
+    from kg.graph import build_graph
+    from kg.tables import load_tables
+
+    try:
+        return dict(build_graph(load_tables(data_dir)).origins)
+    except InputError:
+        return {}
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-e", "--expr", "expr", help="SPARQL query text.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table"
+)
+@click.option("--store", type=_dir, default=None, help="Store folder [build/store].")
+def query(file: Path | None, expr: str | None, fmt: str, store: Path | None) -> None:
+    """Run a SPARQL query (FILE.rq or -e TEXT) over the built graph."""
+    from kg import paths
+    from kg.query import open_store, render, run
+
+    if (file is None) == (expr is None):
+        raise click.UsageError("give exactly one of FILE.rq or -e 'SPARQL'")
+    try:
+        if file is not None:
+            if not file.is_file():
+                raise InputError([_missing(file)])
+            text, source = file.read_text(encoding="utf-8"), str(file)
+        else:
+            text, source = str(expr), "-e"
+        result = run(open_store(store or paths.store_dir()), text, source=source)
+        output = render(result, fmt)
+    except InputError as exc:
+        _fail_input(exc)
+        return
+    sys.stdout.buffer.write(output)
+
+
+def _missing(path: Path) -> Problem:
+    return Problem(str(path), None, None, "file is missing", "check the path")

@@ -1,0 +1,92 @@
+"""Stage 4: write deterministic serialisations and the embedded store.
+
+Only this module and the CLI write files. Every file is written to a temporary name in
+the same folder and renamed into place, so a failed run never leaves a half-written output.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.paths import GRAPH_FILE, STORE_DIR
+
+__all__ = [
+    "canonical_ntriples",
+    "canonical_turtle",
+    "write_atomic",
+    "write_graph_outputs",
+    "write_store",
+]
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and an atomic rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def canonical_turtle(graph: Graph) -> bytes:
+    """Sorted, diff-friendly Turtle (rdflib's ``longturtle``), byte-identical on rebuild."""
+    return graph.serialize(format="longturtle", encoding="utf-8")
+
+
+def canonical_ntriples(graph: Graph) -> bytes:
+    """N-Triples with lines sorted, byte-identical on rebuild."""
+    text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    lines = sorted({line for line in text.splitlines() if line.strip()})
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def write_store(ntriples: bytes, ontology_ttl: bytes, out: Path) -> Path:
+    """(Re)create the embedded pyoxigraph store from the data and the ontology.
+
+    The new store is loaded beside the old one and swapped in by renames.
+    """
+    import pyoxigraph as ox
+
+    out.mkdir(parents=True, exist_ok=True)
+    final = out / STORE_DIR
+    tmp = Path(tempfile.mkdtemp(prefix=".store-", dir=out))
+    try:
+        store = ox.Store(str(tmp))
+        store.bulk_load(ntriples, format=ox.RdfFormat.N_TRIPLES)
+        store.bulk_load(ontology_ttl, format=ox.RdfFormat.TURTLE)
+        store.flush()
+        del store
+        old = None
+        if final.exists():
+            old = Path(tempfile.mkdtemp(prefix=".store-old-", dir=out))
+            old.rmdir()
+            final.rename(old)
+        tmp.rename(final)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return final
+
+
+def write_graph_outputs(graph: Graph, ontology_ttl: bytes, out: Path) -> list[Path]:
+    """Write Turtle, N-Triples and the embedded store into ``out``; return the paths."""
+    turtle = canonical_turtle(graph)
+    ntriples = canonical_ntriples(graph)
+    ttl_path = out / GRAPH_FILE
+    nt_path = ttl_path.with_suffix(".nt")
+    store = write_store(ntriples, ontology_ttl, out)
+    write_atomic(ttl_path, turtle)
+    write_atomic(nt_path, ntriples)
+    write_atomic(out / "ontology.ttl", ontology_ttl)
+    return [ttl_path, nt_path, out / "ontology.ttl", store]

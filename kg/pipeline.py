@@ -1,0 +1,65 @@
+"""The main job: tables + ontology -> graph -> validation -> outputs.
+
+>>> from kg.paths import data_dir, ontology_dir
+>>> checked = check(data_dir(), ontology_dir())
+>>> checked.report.conforms
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.graph import BuiltGraph, build_graph
+from kg.tables import Tables, load_tables
+from kg.validate import Report, load_ontology, load_shapes, validate
+
+__all__ = ["BuildResult", "Checked", "build", "check"]
+
+
+@dataclass
+class Checked:
+    """Tables, the graph built from them and its validation report."""
+
+    tables: Tables
+    built: BuiltGraph
+    report: Report
+
+
+@dataclass
+class BuildResult:
+    """What ``kg build`` did: the validation report and the files it wrote."""
+
+    checked: Checked
+    outputs: list[Path] = field(default_factory=list)
+
+    @property
+    def report(self) -> Report:
+        return self.checked.report
+
+
+def check(data: Path, ontology: Path) -> Checked:
+    """Load the tables, build the graph and validate it; write nothing.
+
+    Raises :class:`kg.errors.InputError` for unreadable or inconsistent input.
+    """
+    tables = load_tables(data)
+    built = build_graph(tables)
+    shapes = load_shapes(ontology)
+    onto = load_ontology(ontology)
+    report = validate(built.graph, shapes=shapes, ontology=onto, origins=built.origins)
+    return Checked(tables, built, report)
+
+
+def build(data: Path, ontology: Path, out: Path) -> BuildResult:
+    """Run the whole pipeline; write outputs only when the graph conforms."""
+    from kg.export import write_graph_outputs
+    from kg.paths import ONTOLOGY_FILE
+
+    checked = check(data, ontology)
+    result = BuildResult(checked)
+    if checked.report.conforms:
+        ontology_ttl = (ontology / ONTOLOGY_FILE).read_bytes()
+        result.outputs = write_graph_outputs(checked.built.graph, ontology_ttl, out)
+    return result

@@ -1,0 +1,208 @@
+"""Stage 3: validate a graph against the SHACL shapes and report it for curators.
+
+pySHACL is the reference validator. The report is a typed value; only the CLI prints it.
+Each result names the data file and row that produced the focus node (when known), the
+property, the value and the shape's curator-facing message.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
+
+from kg.errors import InputError, Problem
+from kg.graph import Origin
+from kg.paths import ONTOLOGY_FILE, SHAPES_FILE
+
+__all__ = [
+    "Report",
+    "Severity",
+    "ValidationResult",
+    "format_report",
+    "load_ontology",
+    "load_rdf",
+    "load_shapes",
+    "validate",
+]
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+
+class Severity(enum.IntEnum):
+    """SHACL severities, most severe first."""
+
+    VIOLATION = 0
+    WARNING = 1
+    INFO = 2
+
+    @classmethod
+    def from_iri(cls, iri: Node | None) -> Severity:
+        if iri == SH.Warning:
+            return cls.WARNING
+        if iri == SH.Info:
+            return cls.INFO
+        return cls.VIOLATION
+
+
+@dataclass(frozen=True, order=True)
+class ValidationResult:
+    """One SHACL result, with the data row it comes from when known."""
+
+    severity: Severity
+    origin: Origin | None
+    focus: str
+    path: str
+    value: str
+    shape: str
+    message: str
+
+    def location(self) -> str:
+        return str(self.origin) if self.origin else f"<{self.focus}>"
+
+    def __str__(self) -> str:
+        parts = [f"[{self.severity.name}] {self.location()}"]
+        if self.path:
+            parts.append(f"{_short(self.path)}")
+        if self.value:
+            parts.append(f"value={self.value!r}")
+        parts.append(f"{self.message} (shape {_short(self.shape)})")
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Report:
+    """The outcome of one validation run."""
+
+    conforms: bool
+    results: tuple[ValidationResult, ...]
+    engine: str = "pyshacl"
+
+    def by_severity(self) -> dict[Severity, list[ValidationResult]]:
+        groups: dict[Severity, list[ValidationResult]] = {}
+        for result in self.results:
+            groups.setdefault(result.severity, []).append(result)
+        return groups
+
+    def shapes_fired(self) -> frozenset[str]:
+        return frozenset(r.shape for r in self.results)
+
+
+_PREFIXES = {
+    "https://w3id.org/rujp/ontology#": "rujp:",
+    "https://w3id.org/rujp/shapes#": "",
+    "http://www.w3.org/2000/01/rdf-schema#": "rdfs:",
+    "http://www.w3.org/ns/prov#": "prov:",
+    "http://purl.org/dc/terms/": "dcterms:",
+    "https://schema.org/": "schema:",
+    "http://www.w3.org/2003/01/geo/wgs84_pos#": "geo:",
+}
+
+
+def _short(iri: str) -> str:
+    for base, prefix in _PREFIXES.items():
+        if iri.startswith(base):
+            return prefix + iri[len(base) :]
+    return iri
+
+
+def load_rdf(paths: Iterable[Path], *, what: str = "RDF") -> Graph:
+    """Parse RDF files into one graph; unreadable input raises :class:`InputError`."""
+    graph = Graph()
+    problems = []
+    for path in paths:
+        try:
+            graph.parse(path)
+        except FileNotFoundError:
+            problems.append(Problem(str(path), None, None, "file is missing", "check the path"))
+        except Exception as exc:  # rdflib raises many parser-specific errors
+            problems.append(
+                Problem(
+                    str(path),
+                    None,
+                    None,
+                    f"cannot be parsed as {what}: {exc}".splitlines()[0],
+                    "fix the syntax (the parser's message gives the line)",
+                )
+            )
+    if problems:
+        raise InputError(problems)
+    return graph
+
+
+def load_shapes(ontology_dir: Path) -> Graph:
+    return load_rdf([ontology_dir / SHAPES_FILE], what="SHACL Turtle")
+
+
+def load_ontology(ontology_dir: Path) -> Graph:
+    return load_rdf([ontology_dir / ONTOLOGY_FILE], what="OWL Turtle")
+
+
+def _text(node: Node | None) -> str:
+    if node is None:
+        return ""
+    if isinstance(node, Literal):
+        return str(node)
+    if isinstance(node, URIRef):
+        return str(node)
+    return ""
+
+
+def validate(
+    data: Graph,
+    *,
+    shapes: Graph,
+    ontology: Graph,
+    origins: Mapping[URIRef, Origin] | None = None,
+) -> Report:
+    """Validate ``data`` (with the ontology's class hierarchy) against ``shapes`` with pySHACL."""
+    from pyshacl import validate as pyshacl_validate
+
+    conforms, results_graph, _ = pyshacl_validate(
+        data,
+        shacl_graph=shapes,
+        ont_graph=ontology,
+        inference="none",
+        abort_on_first=False,
+        allow_warnings=True,
+        meta_shacl=False,
+        advanced=False,
+    )
+    return Report(bool(conforms), parse_results(results_graph, origins or {}))
+
+
+def parse_results(results: Graph, origins: Mapping[URIRef, Origin]) -> tuple[ValidationResult, ...]:
+    """Turn a SHACL validation report graph into sorted :class:`ValidationResult` values."""
+    out = []
+    for node in results.subjects(RDF.type, SH.ValidationResult):
+        focus = results.value(node, SH.focusNode)
+        path = results.value(node, SH.resultPath)
+        out.append(
+            ValidationResult(
+                severity=Severity.from_iri(results.value(node, SH.resultSeverity)),
+                origin=origins.get(focus) if isinstance(focus, URIRef) else None,
+                focus=_text(focus),
+                path=_text(path) if isinstance(path, URIRef) else "",
+                value=_text(results.value(node, SH.value)),
+                shape=_text(results.value(node, SH.sourceShape)),
+                message=_text(results.value(node, SH.resultMessage)),
+            )
+        )
+    return tuple(sorted(set(out)))
+
+
+def format_report(report: Report) -> str:
+    """Readable, greppable report grouped by severity, location first."""
+    if report.conforms and not report.results:
+        return "Conforms: the graph satisfies every shape.\n"
+    lines = []
+    for severity, results in sorted(report.by_severity().items()):
+        lines.append(f"{severity.name.title()}s ({len(results)}):")
+        lines.extend(f"  {result}" for result in results)
+    verdict = "Conforms" if report.conforms else "Does not conform"
+    lines.append(f"{verdict}: {len(report.results)} result(s).")
+    return "\n".join(lines) + "\n"
