@@ -150,7 +150,7 @@ def new_graph() -> Graph:
     g.bind("place", Namespace(iris.ID_BASE + "place/"))
     g.bind("twinning", Namespace(iris.ID_BASE + "twinning/"))
     g.bind("series", Namespace(iris.ID_BASE + "series/"))
-    g.bind("org", Namespace(iris.ID_BASE + "org/"))
+    g.bind("organisation", Namespace(iris.ID_BASE + "org/"))
     g.bind("person", Namespace(iris.ID_BASE + "person/"))
     g.bind("document", Namespace(iris.ID_BASE + "document/"))
     g.bind("source", Namespace(iris.ID_BASE + "source/"))

@@ -100,4 +100,4 @@ def source(key: str) -> str:
 
 def claim(table: str, key: str, field: str, value: str) -> str:
     digest = hashlib.sha256(value.encode("utf-8")).hexdigest()[:12]
-    return f"{ID_BASE}claim/{_seg(table)}/{_seg(key)}/{_seg(field)}/{digest}"
+    return f"{ID_BASE}claim/{_seg(table)}/{quote(key, safe='-_.~/')}/{_seg(field)}/{digest}"

@@ -25,6 +25,7 @@ __all__ = [
     "Row",
     "TableSpec",
     "Tables",
+    "jis_check_digit",
     "load_tables",
     "parse_date",
 ]
@@ -493,6 +494,43 @@ def _read_table(spec: TableSpec, folder: Path) -> tuple[list[Row], list[Problem]
     return rows, problems
 
 
+def jis_check_digit(code5: str) -> int:
+    """The check digit of a 5-digit JIS X 0402 code.
+
+    >>> jis_check_digit("15100")  # Niigata City, 151009
+    9
+    """
+    total = sum(int(d) * w for d, w in zip(code5, (6, 5, 4, 3, 2), strict=True))
+    return (11 - total % 11) % 10
+
+
+def _check_jis(row: Row) -> list[Problem]:
+    code = row.get("jis_code")
+    if not code:
+        return []
+    if not re.fullmatch(r"\d{5}|\d{6}", code):
+        return [
+            Problem(
+                row.file,
+                row.line,
+                "jis_code",
+                f"{code!r} is not a JIS X 0402 code",
+                "write 5 digits, or 6 with the check digit, without hyphen (e.g. 151009)",
+            )
+        ]
+    if len(code) == 6 and jis_check_digit(code[:5]) != int(code[5]):
+        return [
+            Problem(
+                row.file,
+                row.line,
+                "jis_code",
+                f"{code!r} has a wrong check digit (expected {jis_check_digit(code[:5])})",
+                "copy the code again from the source",
+            )
+        ]
+    return []
+
+
 def _check_keys(spec: TableSpec, rows: list[Row]) -> list[Problem]:
     seen: dict[str, int] = {}
     problems = []
@@ -535,6 +573,8 @@ def _check_references(tables: Tables) -> list[Problem]:
                     )
         if row.table == "claims":
             problems.extend(_check_claim(tables, row))
+        if row.table == "municipalities":
+            problems.extend(_check_jis(row))
     return problems
 
 
@@ -567,13 +607,13 @@ def _check_claim(tables: Tables, row: Row) -> list[Problem]:
             )
         )
     col = spec.column(row.get("field"))
-    if col is None or col.name in spec.key:
+    if col is None:
         problems.append(
             Problem(
                 "claims.csv",
                 row.line,
                 "field",
-                f"{row.get('field')!r} is not a non-key column of {spec.file}",
+                f"{row.get('field')!r} is not a column of {spec.file}",
                 "name the column whose value is disputed",
             )
         )

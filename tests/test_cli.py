@@ -1,0 +1,153 @@
+"""The `kg` command: every exit code, readable reports, nothing half-written."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kg.cli import main
+
+TESTS = Path(__file__).resolve().parent
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "store" not in p.parts
+    }
+
+
+def test_build_writes_outputs_and_exits_0(tmp_path: Path) -> None:
+    code, out, _ = _run("build", "--out", str(tmp_path))
+    assert code == 0, out
+    assert "conforms" in out
+    assert (tmp_path / "rujp.ttl").stat().st_size > 0
+    assert (tmp_path / "store" / "CURRENT").exists()
+
+
+def test_rebuild_is_byte_identical(tmp_path: Path) -> None:
+    _run("build", "--out", str(tmp_path / "a"))
+    _run("build", "--out", str(tmp_path / "b"))
+    assert _snapshot(tmp_path / "a") == _snapshot(tmp_path / "b")
+
+
+def test_validate_real_data_exits_0() -> None:
+    code, out, _ = _run("validate")
+    assert code == 0
+    assert out.startswith("Conforms")
+
+
+def test_validate_violation_exits_1_and_names_row(data_copy: Path) -> None:
+    path = data_copy / "meetings.csv"
+    rows = list(csv.reader(path.open(encoding="utf-8")))
+    header = rows[0]
+    for row in rows[1:]:
+        if row[header.index("number")] == "27":
+            row[header.index("end")] = "2019-08-01"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    code, out, _ = _run("validate", "--data", str(data_copy))
+    assert code == 1
+    line = next(x for x in out.splitlines() if "2019-08-01" in x)
+    assert "[VIOLATION] data/meetings.csv:" in line and "ends" in line
+
+
+def test_build_with_violation_exits_1_and_writes_nothing(tmp_path: Path, data_copy: Path) -> None:
+    out_dir = tmp_path / "out"
+    assert _run("build", "--out", str(out_dir))[0] == 0
+    before = _snapshot(out_dir)
+    path = data_copy / "twinnings.csv"
+    rows = list(csv.reader(path.open(encoding="utf-8")))
+    rows[1][rows[0].index("russia")] = rows[1][rows[0].index("japan")]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    code, _, err = _run("build", "--data", str(data_copy), "--out", str(out_dir))
+    assert code == 1
+    assert "twinnings.csv:2" in err
+    assert _snapshot(out_dir) == before
+
+
+def test_malformed_input_exits_2_and_writes_nothing(tmp_path: Path, data_copy: Path) -> None:
+    out_dir = tmp_path / "out"
+    with (data_copy / "people.csv").open("a", encoding="utf-8") as handle:
+        handle.write('x,"unterminated\n')
+    code, _, err = _run("build", "--data", str(data_copy), "--out", str(out_dir))
+    assert code == 2
+    assert "people.csv" in err and "nothing was written" in err
+    assert not out_dir.exists()
+
+
+def test_validate_unparseable_turtle_exits_2(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<a> <b> .\n", encoding="utf-8")
+    code, _, err = _run("validate", str(bad))
+    assert code == 2
+    assert "bad.ttl" in err and "cannot be parsed" in err
+
+
+def test_validate_missing_file_exits_2(tmp_path: Path) -> None:
+    code, _, err = _run("validate", str(tmp_path / "nope.ttl"))
+    assert code == 2 and "missing" in err
+
+
+def test_validate_turtle_files(tmp_path: Path) -> None:
+    assert _run("validate", str(TESTS / "shapes" / "valid.ttl"))[0] == 0
+
+
+def test_validate_built_turtle_maps_rows(built_out: Path) -> None:
+    code, out, _ = _run("validate", str(built_out / "rujp.ttl"))
+    assert code == 0, out
+
+
+def test_query_csv_has_header_row(built_out: Path) -> None:
+    q = "SELECT ?n WHERE { ?m <https://w3id.org/rujp/ontology#number> ?n } ORDER BY ?n LIMIT 3"
+    code, out, _ = _run("query", "-e", q, "--format", "csv", "--store", str(built_out / "store"))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "n"
+    assert lines[1] == "1"
+
+
+def test_query_file_json_and_table(built_out: Path, tmp_path: Path) -> None:
+    rq = tmp_path / "hosts.rq"
+    rq.write_text(
+        "PREFIX rujp: <https://w3id.org/rujp/ontology#>\n"
+        "SELECT ?host WHERE { ?m rujp:number 27 ; rujp:host ?host }\n",
+        encoding="utf-8",
+    )
+    store = str(built_out / "store")
+    code, out, _ = _run("query", str(rq), "--format", "json", "--store", store)
+    assert code == 0
+    bindings = json.loads(out)["results"]["bindings"]
+    assert bindings[0]["host"]["value"].endswith("/place/ru-petropavlovsk-kamchatsky")
+    code, out, _ = _run("query", str(rq), "--store", store)
+    assert "id:place/ru-petropavlovsk-kamchatsky" in out and "(1 row)" in out
+
+
+def test_query_errors_exit_2(built_out: Path, tmp_path: Path) -> None:
+    store = str(built_out / "store")
+    code, _, err = _run("query", "-e", "SELECT WHERE {", "--store", store)
+    assert code == 2 and "SPARQL syntax error" in err
+    code, _, err = _run("query", "-e", "ASK {}", "--store", str(tmp_path / "none"))
+    assert code == 2 and "kg build" in err
+    code, _, err = _run("query", str(tmp_path / "missing.rq"), "--store", store)
+    assert code == 2 and "missing" in err
+    assert _run("query", "--store", store)[0] == 2  # neither FILE nor -e
+
+
+def test_missing_ontology_exits_2(tmp_path: Path) -> None:
+    onto = tmp_path / "ontology"
+    shutil.copytree(TESTS.parent / "ontology", onto)
+    (onto / "shapes.ttl").write_text("@prefix broken", encoding="utf-8")
+    code, _, err = _run("build", "--ontology", str(onto), "--out", str(tmp_path / "o"))
+    assert code == 2 and "shapes.ttl" in err

@@ -1,0 +1,108 @@
+"""Every shape has a name, a curator message and a fixture that makes it fire.
+
+Fixtures live in tests/shapes/fixtures.trig as named-graph pairs applied to
+tests/shapes/valid.ttl (which must conform). Deleting a shape from ontology/shapes.ttl
+makes its fixture fail; adding a shape without a fixture fails too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Dataset, Graph, Namespace, URIRef
+
+from kg.validate import validate
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+SHAPES_NS = "https://w3id.org/rujp/shapes#"
+HERE = Path(__file__).resolve().parent / "shapes"
+
+
+def _named_shapes(shapes: Graph) -> dict[str, URIRef]:
+    out = {}
+    for kind in (SH.NodeShape, SH.PropertyShape):
+        for shape in shapes.subjects(RDF.type, kind):
+            if isinstance(shape, URIRef) and str(shape).startswith(SHAPES_NS):
+                out[str(shape)[len(SHAPES_NS) :]] = shape
+    return out
+
+
+def _fixtures() -> dict[str, tuple[Graph, Graph]]:
+    ds = Dataset()
+    ds.parse(HERE / "fixtures.trig", format="trig")
+    out: dict[str, tuple[Graph, Graph]] = {}
+    for graph in ds.graphs():
+        name = str(graph.identifier)
+        if not name.startswith("urn:fixture:"):
+            continue
+        _, _, shape, op = name.split(":")
+        remove, add = out.get(shape, (Graph(), Graph()))
+        target = add if op == "add" else remove
+        for triple in graph:
+            target.add(triple)
+        out[shape] = (remove, add)
+    return out
+
+
+FIXTURES = _fixtures()
+
+
+def _closure(shapes: Graph, shape: URIRef) -> set[URIRef]:
+    """The shape, its property shapes, and the shapes that reach it through sh:node."""
+    members = {shape}
+    members |= {p for p in shapes.objects(shape, SH.property) if isinstance(p, URIRef)}
+    members |= {s for s in shapes.subjects(SH.node, shape) if isinstance(s, URIRef)}
+    return members
+
+
+def test_every_shape_has_name_and_message(shapes: Graph) -> None:
+    missing = [
+        name
+        for name, shape in _named_shapes(shapes).items()
+        if (shape, SH.name, None) not in shapes
+        or ((shape, SH.message, None) not in shapes and (shape, SH.sparql, None) not in shapes)
+    ]
+    assert not missing
+
+
+def test_every_shape_has_a_fixture_and_every_fixture_a_shape(shapes: Graph) -> None:
+    named = set(_named_shapes(shapes))
+    assert named - set(FIXTURES) == set(), "write a fixture for these shapes"
+    assert set(FIXTURES) - named == set(), "these fixtures name shapes that do not exist"
+
+
+def test_valid_fixture_conforms(shapes: Graph, ontology: Graph) -> None:
+    valid = Graph().parse(HERE / "valid.ttl")
+    report = validate(valid, shapes=shapes, ontology=ontology)
+    assert report.conforms, [str(r) for r in report.results]
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_fixture_fires_its_shape(name: str, shapes: Graph, ontology: Graph) -> None:
+    remove, add = FIXTURES[name]
+    data = Graph().parse(HERE / "valid.ttl")
+    for triple in remove:
+        assert triple in data, f"fixture {name} removes a triple valid.ttl does not have"
+        data.remove(triple)
+    for triple in add:
+        data.add(triple)
+    report = validate(data, shapes=shapes, ontology=ontology)
+    assert not report.conforms
+    shape = _named_shapes(shapes).get(name)
+    assert shape is not None, f"no shape named {name}"
+    expected = {str(s) for s in _closure(shapes, shape)}
+    fired = report.shapes_fired()
+    assert expected & fired, f"{name} did not fire; fired: {sorted(fired)}"
+
+
+def test_messages_reach_the_report(shapes: Graph, ontology: Graph) -> None:
+    remove, add = FIXTURES["Agreement-kind"]
+    data = Graph().parse(HERE / "valid.ttl")
+    for triple in remove:
+        data.remove(triple)
+    for triple in add:
+        data.add(triple)
+    report = validate(data, shapes=shapes, ontology=ontology)
+    messages = [r.message for r in report.results]
+    assert any("twinnings.csv" in m and "kind" in m for m in messages), messages
