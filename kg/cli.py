@@ -140,5 +140,22 @@ def query(file: Path | None, expr: str | None, fmt: str, store: Path | None) -> 
     sys.stdout.buffer.write(output)
 
 
+@main.command()
+@click.option("--data", type=_dir, default=None, help="Folder of the CSV tables [data/].")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def stats(data: Path | None, fmt: str) -> None:
+    """Print the coverage of the curated data."""
+    from kg import paths
+    from kg.stats import coverage, render_json, render_text
+    from kg.tables import load_tables
+
+    try:
+        report = coverage(load_tables(data or paths.data_dir()))
+    except InputError as exc:
+        _fail_input(exc)
+        return
+    click.echo(render_json(report) if fmt == "json" else render_text(report), nl=False)
+
+
 def _missing(path: Path) -> Problem:
     return Problem(str(path), None, None, "file is missing", "check the path")

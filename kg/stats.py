@@ -1,0 +1,220 @@
+"""Coverage report of the curated tables (``kg stats``). Pure Python over the tables.
+
+>>> from kg.paths import data_dir
+>>> from kg.tables import load_tables
+>>> report = coverage(load_tables(data_dir()))
+>>> report.sections[0].title
+'Municipalities and regions by country and level'
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.tables import Tables
+
+__all__ = ["Coverage", "Section", "coverage", "render_json", "render_text"]
+
+
+@dataclass
+class Section:
+    """One titled table of counts: rows of (label, count) or of several columns."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+
+
+@dataclass
+class Coverage:
+    sections: list[Section]
+
+    def section(self, title: str) -> Section:
+        return next(s for s in self.sections if s.title == title)
+
+
+def _counter_rows(counter: Counter[tuple[str, ...]]) -> list[tuple[Any, ...]]:
+    return [(*key, n) for key, n in sorted(counter.items())]
+
+
+def _decade(date: str) -> str:
+    return f"{date[:3]}0s" if date else "unknown"
+
+
+def coverage(tables: Tables) -> Coverage:
+    """Count what the tables cover, for curators and users of the data."""
+    rows = tables.rows
+    places = rows["municipalities"]
+    twinnings = rows["twinnings"]
+    meetings = rows["meetings"]
+    sections = []
+
+    sections.append(
+        Section(
+            "Municipalities and regions by country and level",
+            ("country", "level", "count"),
+            _counter_rows(Counter((r.get("country"), r.get("level")) for r in places)),
+        )
+    )
+    sections.append(
+        Section(
+            "Twinnings by kind",
+            ("kind", "count"),
+            _counter_rows(Counter((r.get("kind"),) for r in twinnings)),
+        )
+    )
+    sections.append(
+        Section(
+            "Twinnings by decade established",
+            ("decade", "count"),
+            _counter_rows(Counter((_decade(r.get("established")),) for r in twinnings)),
+        )
+    )
+    precision: Counter[tuple[str, ...]] = Counter(
+        ({4: "year", 7: "month", 10: "day"}.get(len(r.get("established")), "unknown"),)
+        for r in twinnings
+    )
+    sections.append(
+        Section("Twinning dates by precision", ("precision", "count"), _counter_rows(precision))
+    )
+    latest: dict[str, str] = {}
+    for r in sorted(rows["twinning_status"], key=lambda r: r.get("date")):
+        latest[r.get("agreement")] = r.get("status")
+    status: Counter[tuple[str, ...]] = Counter(
+        (latest.get(r.get("id"), "no recorded change"),) for r in twinnings
+    )
+    sections.append(
+        Section("Twinnings by latest status", ("status", "count"), _counter_rows(status))
+    )
+
+    known_date = sum(1 for r in meetings if r.get("start"))
+    known_host = sum(1 for r in meetings if r.get("host"))
+    numbers = sorted(int(r.get("number")) for r in meetings)
+    missing = sorted(set(range(1, (numbers[-1] if numbers else 0) + 1)) - set(numbers))
+    sections.append(
+        Section(
+            "Conferences",
+            ("measure", "value"),
+            [
+                ("conferences curated", len(meetings)),
+                ("with a known start date", known_date),
+                ("with a known host", known_host),
+                ("latest number", numbers[-1] if numbers else 0),
+                ("numbers not yet curated", ", ".join(map(str, missing)) or "none"),
+            ],
+        )
+    )
+    per_meeting = Counter(r.get("meeting") for r in rows["participations"])
+    sections.append(
+        Section(
+            "Participation rows per conference",
+            ("number", "participations", "with person"),
+            [
+                (
+                    int(n),
+                    per_meeting.get(n, 0),
+                    sum(
+                        1
+                        for r in rows["participations"]
+                        if r.get("meeting") == n and r.get("person")
+                    ),
+                )
+                for n in sorted({r.get("number") for r in meetings}, key=int)
+            ],
+        )
+    )
+    membership: Counter[tuple[str, ...]] = Counter(
+        (r.get("organisation"),) for r in rows["memberships"]
+    )
+    sections.append(
+        Section("Members per association", ("organisation", "members"), _counter_rows(membership))
+    )
+
+    confidence: Counter[tuple[str, ...]] = Counter()
+    for row in tables:
+        if row.table != "sources":
+            confidence[(row.table, row.get("confidence"))] += 1
+    sections.append(
+        Section("Facts by confidence", ("table", "confidence", "rows"), _counter_rows(confidence))
+    )
+    sections.append(
+        Section(
+            "Sources by language",
+            ("language", "sources"),
+            _counter_rows(Counter((r.get("language"),) for r in rows["sources"])),
+        )
+    )
+    sections.append(
+        Section(
+            "Sources by kind",
+            ("kind", "sources"),
+            _counter_rows(Counter((r.get("kind"),) for r in rows["sources"])),
+        )
+    )
+    sections.append(
+        Section(
+            "Sources by publisher (top 25)",
+            ("publisher", "sources"),
+            [
+                (p, n)
+                for p, n in sorted(
+                    Counter(r.get("publisher") for r in rows["sources"]).items(),
+                    key=lambda kv: (-kv[1], kv[0]),
+                )[:25]
+            ],
+        )
+    )
+    ids = [
+        ("with Wikidata id", sum(1 for r in places if r.get("wikidata"))),
+        ("with GeoNames id", sum(1 for r in places if r.get("geonames"))),
+        ("with coordinates", sum(1 for r in places if r.get("lat"))),
+        ("with JIS X 0402 code (JP)", sum(1 for r in places if r.get("jis_code"))),
+        ("with OKTMO code (RU)", sum(1 for r in places if r.get("oktmo"))),
+        (
+            "without Wikidata or GeoNames link",
+            sum(1 for r in places if not r.get("wikidata") and not r.get("geonames")),
+        ),
+    ]
+    sections.append(Section("Identifiers and links of municipalities", ("measure", "count"), ids))
+    sections.append(
+        Section(
+            "Alternative claims kept",
+            ("table", "field", "claims"),
+            _counter_rows(Counter((r.get("table"), r.get("field")) for r in rows["claims"])),
+        )
+    )
+    return Coverage(sections)
+
+
+def render_text(report: Coverage) -> str:
+    out = []
+    for section in report.sections:
+        out.append(section.title)
+        cells = [tuple(map(str, section.columns))] + [tuple(map(str, r)) for r in section.rows]
+        widths = [max(len(c[i]) for c in cells) for i in range(len(section.columns))]
+        for n, row in enumerate(cells):
+            out.append(
+                "  " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+            )
+            if n == 0:
+                out.append("  " + "  ".join("-" * w for w in widths))
+        out.append("")
+    return "\n".join(out)
+
+
+def render_json(report: Coverage) -> str:
+    import json
+
+    return (
+        json.dumps(
+            {
+                s.title: [dict(zip(s.columns, r, strict=True)) for r in s.rows]
+                for s in report.sections
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )

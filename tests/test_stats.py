@@ -1,0 +1,45 @@
+"""`kg stats` counts agree with the tables they summarise."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.stats import coverage
+from kg.tables import load_tables
+
+
+def test_sections_add_up(data_dir: Path) -> None:
+    tables = load_tables(data_dir)
+    report = coverage(tables)
+    twinnings = tables.rows["twinnings"]
+    for title in (
+        "Twinnings by kind",
+        "Twinnings by decade established",
+        "Twinnings by latest status",
+    ):
+        assert sum(r[-1] for r in report.section(title).rows) == len(twinnings), title
+    unknown = dict(report.section("Twinnings by decade established").rows).get("unknown", 0)
+    assert unknown == sum(1 for r in twinnings if not r.get("established"))
+    places = report.section("Municipalities and regions by country and level").rows
+    assert sum(r[-1] for r in places) == len(tables.rows["municipalities"])
+    conf = dict(report.section("Conferences").rows)
+    assert conf["conferences curated"] == len(tables.rows["meetings"])
+    numbers = {r.get("number") for r in tables.rows["meetings"]}
+    missing = str(conf["numbers not yet curated"]).split(", ")
+    assert not numbers & set(missing)
+    per = report.section("Participation rows per conference").rows
+    assert sum(r[1] for r in per) == len(tables.rows["participations"])
+
+
+def test_cli_stats_text_and_json() -> None:
+    runner = CliRunner()
+    text = runner.invoke(main, ["stats"])
+    assert text.exit_code == 0
+    assert "Twinnings by kind" in text.stdout
+    data = json.loads(runner.invoke(main, ["stats", "--format", "json"]).stdout)
+    assert "Sources by language" in data
+    assert all("sources" in row for row in data["Sources by language"])
