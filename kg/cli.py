@@ -68,7 +68,15 @@ def build(data: Path | None, ontology: Path | None, out: Path | None) -> None:
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--data", type=_dir, default=None, help="Folder of the CSV tables [data/].")
 @click.option("--ontology", type=_dir, default=None, help="Ontology folder [ontology/].")
-def validate_cmd(files: tuple[Path, ...], data: Path | None, ontology: Path | None) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(["pyshacl", "rudof"]),
+    default="pyshacl",
+    help="SHACL engine: pySHACL (reference) or rudof (faster; needs pyrudof).",
+)
+def validate_cmd(
+    files: tuple[Path, ...], data: Path | None, ontology: Path | None, engine: str
+) -> None:
     """Validate the graph built from the tables, or the given RDF FILES.
 
     Exit 0 conforms, 1 violations, 2 unreadable input.
@@ -80,19 +88,29 @@ def validate_cmd(files: tuple[Path, ...], data: Path | None, ontology: Path | No
     onto_dir = ontology or paths.ontology_dir()
     try:
         if files:
-            from kg.validate import load_ontology, load_rdf, load_shapes, validate
+            from kg.paths import ONTOLOGY_FILE, SHAPES_FILE
+            from kg.validate import load_ontology, load_rdf, load_shapes, validate, validate_rudof
 
             graph = load_rdf(files)
-            report = validate(
-                graph,
-                shapes=load_shapes(onto_dir),
-                ontology=load_ontology(onto_dir),
-                origins=_origins_if_available(data_dir),
-            )
+            origins = _origins_if_available(data_dir)
+            if engine == "rudof":
+                report = validate_rudof(
+                    graph,
+                    shapes_file=onto_dir / SHAPES_FILE,
+                    ontology_file=onto_dir / ONTOLOGY_FILE,
+                    origins=origins,
+                )
+            else:
+                report = validate(
+                    graph,
+                    shapes=load_shapes(onto_dir),
+                    ontology=load_ontology(onto_dir),
+                    origins=origins,
+                )
         else:
             from kg.pipeline import check
 
-            report = check(data_dir, onto_dir).report
+            report = check(data_dir, onto_dir, engine=engine).report
     except InputError as exc:
         _fail_input(exc)
         return

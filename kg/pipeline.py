@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.graph import BuiltGraph, build_graph
+from kg.paths import ONTOLOGY_FILE, SHAPES_FILE
 from kg.tables import Tables, load_tables
-from kg.validate import Report, load_ontology, load_shapes, validate
+from kg.validate import Report, load_ontology, load_shapes, validate, validate_rudof
 
 __all__ = ["BuildResult", "Checked", "build", "check"]
 
@@ -39,23 +40,31 @@ class BuildResult:
         return self.checked.report
 
 
-def check(data: Path, ontology: Path) -> Checked:
+def check(data: Path, ontology: Path, *, engine: str = "pyshacl") -> Checked:
     """Load the tables, build the graph and validate it; write nothing.
 
+    ``engine`` is ``pyshacl`` (the reference) or ``rudof`` (faster; needs pyrudof).
     Raises :class:`kg.errors.InputError` for unreadable or inconsistent input.
     """
     tables = load_tables(data)
     built = build_graph(tables)
     shapes = load_shapes(ontology)
     onto = load_ontology(ontology)
-    report = validate(built.graph, shapes=shapes, ontology=onto, origins=built.origins)
+    if engine == "rudof":
+        report = validate_rudof(
+            built.graph,
+            shapes_file=ontology / SHAPES_FILE,
+            ontology_file=ontology / ONTOLOGY_FILE,
+            origins=built.origins,
+        )
+    else:
+        report = validate(built.graph, shapes=shapes, ontology=onto, origins=built.origins)
     return Checked(tables, built, report)
 
 
 def build(data: Path, ontology: Path, out: Path) -> BuildResult:
     """Run the whole pipeline; write outputs only when the graph conforms."""
     from kg.export import write_graph_outputs
-    from kg.paths import ONTOLOGY_FILE
 
     checked = check(data, ontology)
     result = BuildResult(checked)

@@ -49,10 +49,17 @@ FIXTURES = _fixtures()
 
 
 def _closure(shapes: Graph, shape: URIRef) -> set[URIRef]:
-    """The shape, its property shapes, and the shapes that reach it through sh:node."""
-    members = {shape}
-    members |= {p for p in shapes.objects(shape, SH.property) if isinstance(p, URIRef)}
-    members |= {s for s in shapes.subjects(SH.node, shape) if isinstance(s, URIRef)}
+    """The shape, its property shapes, and every shape that reaches it (transitively)
+    through sh:property or sh:node; a result from any of them shows the shape at work."""
+    members = {shape} | {p for p in shapes.objects(shape, SH.property) if isinstance(p, URIRef)}
+    frontier = [shape]
+    while frontier:
+        current = frontier.pop()
+        for link in (SH.property, SH.node):
+            for parent in shapes.subjects(link, current):
+                if isinstance(parent, URIRef) and parent not in members:
+                    members.add(parent)
+                    frontier.append(parent)
     return members
 
 
