@@ -16,12 +16,13 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-## The main job: build, validate and export the graph into build/.
+## The main job: build, validate and export the graph into build/ (fonts for figures first).
 build: $(VENV)/.installed
 	$(BIN)/kg build
 
-## Lint, type-check and run the whole test suite.
+## Lint, type-check and run the whole test suite (installs the Debian tools it uses first).
 test: $(VENV)/.installed-test
+	bash .ci/system-deps
 	$(BIN)/ruff check kg tests notebooks
 	$(BIN)/ruff format --check kg tests notebooks
 	$(BIN)/mypy --strict kg

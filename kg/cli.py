@@ -177,3 +177,14 @@ def stats(data: Path | None, fmt: str) -> None:
 
 def _missing(path: Path) -> Problem:
     return Problem(str(path), None, None, "file is missing", "check the path")
+
+
+def _register() -> None:
+    from kg.cli_network import COMMANDS as NETWORK_COMMANDS
+    from kg.cli_publish import COMMANDS as PUBLISH_COMMANDS
+
+    for command in (*NETWORK_COMMANDS, *PUBLISH_COMMANDS):
+        main.add_command(command)
+
+
+_register()

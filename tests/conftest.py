@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -60,3 +62,21 @@ def data_copy(tmp_path: Path, data_dir: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(data_dir, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def require_tool() -> Callable[[str], str]:
+    """Path of a system tool; when missing, fail under CI=true (never skip silently there),
+    otherwise skip with the command that installs it."""
+
+    def find(name: str) -> str:
+        path = shutil.which(name)
+        if path:
+            return path
+        message = f"{name} is not installed; run `bash .ci/system-deps`"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+        raise AssertionError  # unreachable
+
+    return find
