@@ -132,30 +132,178 @@ def _origins_if_available(data_dir: Path) -> dict[Any, Any]:
 @main.command()
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-e", "--expr", "expr", help="SPARQL query text.")
+@click.option("-n", "--name", help="A named query (see `kg queries`).")
+@click.option("-p", "--param", "params", multiple=True, help="key=value for a named query.")
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table"
 )
 @click.option("--store", type=_dir, default=None, help="Store folder [build/store].")
-def query(file: Path | None, expr: str | None, fmt: str, store: Path | None) -> None:
-    """Run a SPARQL query (FILE.rq or -e TEXT) over the built graph."""
+@click.option("--endpoint", help="Query this SPARQL endpoint instead of the local store.")
+@click.option("--graph", "graph_iri", default=None, help="With --endpoint: query this named graph.")
+def query(
+    file: Path | None,
+    expr: str | None,
+    name: str | None,
+    params: tuple[str, ...],
+    fmt: str,
+    store: Path | None,
+    endpoint: str | None,
+    graph_iri: str | None,
+) -> None:
+    """Run a SPARQL query (FILE.rq, -e TEXT or --name NAME) over the built graph."""
     from kg import paths
     from kg.query import open_store, render, run
 
-    if (file is None) == (expr is None):
-        raise click.UsageError("give exactly one of FILE.rq or -e 'SPARQL'")
+    if sum(x is not None for x in (file, expr, name)) != 1:
+        raise click.UsageError("give exactly one of FILE.rq, -e 'SPARQL' or --name NAME")
+    if params and name is None:
+        raise click.UsageError("--param goes with --name")
     try:
-        if file is not None:
+        terms: dict[str, Any] = {}
+        if name is not None:
+            from kg.named import bind, get_query
+
+            named = get_query(name)
+            terms = bind(named, _parse_params(params))
+            text, source = named.text, f"--name {name}"
+        elif file is not None:
             if not file.is_file():
                 raise InputError([_missing(file)])
             text, source = file.read_text(encoding="utf-8"), str(file)
         else:
             text, source = str(expr), "-e"
-        result = run(open_store(store or paths.store_dir()), text, source=source)
-        output = render(result, fmt)
+        if endpoint:
+            from kg.named import with_values
+            from kg.query import parse_remote
+            from kg.remote import sparql_request
+
+            ctype, body = sparql_request(
+                endpoint,
+                with_values(text, terms),
+                accept="application/sparql-results+json, application/n-triples;q=0.9",
+                default_graph=graph_iri,
+            )
+            is_results = "sparql-results+json" in ctype
+            output = render(parse_remote(body), fmt) if is_results else body
+        else:
+            result = run(
+                open_store(store or paths.store_dir()), text, source=source, bindings=terms
+            )
+            output = render(result, fmt)
     except InputError as exc:
         _fail_input(exc)
         return
     sys.stdout.buffer.write(output)
+
+
+def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise click.UsageError(f"--param {item!r}: write key=value")
+        out[key.strip()] = value.strip()
+    return out
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def queries(fmt: str) -> None:
+    """List the named competency queries with their questions, parameters and columns."""
+    from kg.named import list_queries
+
+    named = list_queries()
+    if fmt == "json":
+        import json
+
+        doc = [
+            {
+                "name": q.name,
+                "question": q.question,
+                "params": [{"name": p.name, "kind": p.kind, "doc": p.doc} for p in q.params],
+                "columns": list(q.columns),
+                "note": q.note,
+            }
+            for q in named
+        ]
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    for q in named:
+        click.echo(f"{q.name}\n  {q.question}")
+        for p in q.params:
+            click.echo(f"  --param {p.name}=<{p.kind}>  {p.doc}")
+        click.echo(f"  columns: {', '.join(q.columns)}\n")
+
+
+@main.command()
+@click.option("--endpoint", required=True, help="Graph Store HTTP Protocol endpoint of the store.")
+@click.option("--graph", "graph_iri", default=None, help="Named graph to replace.")
+@click.option("--out", type=_dir, default=None, help="Build folder to load from [build/].")
+def load(endpoint: str, graph_iri: str | None, out: Path | None) -> None:
+    """Push the built graph (data and ontology) to a SPARQL 1.1 store, replacing the named
+    graph as a whole."""
+    from kg import paths
+    from kg.remote import DEFAULT_GRAPH, load_graph
+
+    folder = out or paths.out_dir()
+    try:
+        files = [folder / "rujp.nt", folder / "ontology.ttl"]
+        for f in files:
+            if not f.is_file():
+                raise InputError([Problem(str(f), None, None, "missing", "run `kg build` first")])
+        import pyoxigraph as ox
+
+        ontology = ox.parse(files[1].read_bytes(), format=ox.RdfFormat.TURTLE)
+        ontology_nt = ox.serialize(ontology, format=ox.RdfFormat.N_TRIPLES) or b""
+        payload = files[0].read_bytes() + ontology_nt
+        status = load_graph(endpoint, payload, graph=graph_iri or DEFAULT_GRAPH)
+    except InputError as exc:
+        _fail_input(exc)
+        return
+    lines = payload.count(b"\n")
+    click.echo(f"Loaded {lines} triples into <{graph_iri or DEFAULT_GRAPH}> (HTTP {status}).")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--store", type=_dir, default=None, help="Store folder [build/store].")
+@click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run.")
+@click.option("--max-rows", default=10000, show_default=True, help="Result cap (rows/triples).")
+@click.option("--workers", default=2, show_default=True, help="Query worker processes.")
+@click.option(
+    "--cache-size", default=512, show_default=True, help="Cached answers (0 disables the cache)."
+)
+def serve(
+    host: str,
+    port: int,
+    store: Path | None,
+    timeout: float,
+    max_rows: int,
+    workers: int,
+    cache_size: int,
+) -> None:
+    """Serve the graph: SPARQL endpoint at /sparql, query page at /, resource pages."""
+    from kg import paths
+    from kg.server import ServerConfig, serve_forever
+
+    folder = store or paths.store_dir()
+    try:
+        from kg.query import open_store
+
+        open_store(folder)  # fail early and clearly when there is no build
+    except InputError as exc:
+        _fail_input(exc)
+        return
+    config = ServerConfig(
+        store=folder,
+        out=folder.parent,
+        timeout=timeout,
+        max_rows=max_rows,
+        workers=workers,
+        cache_size=cache_size,
+    )
+    serve_forever(host, port, config)
 
 
 @main.command()

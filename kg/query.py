@@ -1,4 +1,4 @@
-"""Run SPARQL over the embedded store. Light: imports pyoxigraph only (no rdflib).
+"""Run SPARQL over the embedded store or a remote endpoint. Light: imports pyoxigraph only.
 
 >>> from kg.paths import store_dir
 >>> rows = select(open_store(store_dir()), "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
@@ -9,15 +9,15 @@ True
 from __future__ import annotations
 
 import io
-import json
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
 from kg.errors import InputError, Problem
+from kg.results import serialize_boolean, serialize_rows
 
-__all__ = ["FORMATS", "open_store", "render", "run", "select", "term_text"]
+__all__ = ["FORMATS", "open_store", "parse_remote", "render", "run", "select", "term_text"]
 
 FORMATS = ("table", "csv", "tsv", "json")
 
@@ -41,14 +41,33 @@ def open_store(path: Path) -> Any:
         ) from exc
 
 
-def run(store: Any, sparql: str, *, source: str = "<query>") -> Any:
-    """Evaluate a SPARQL query; a syntax error is an input error naming ``source``."""
+def run(
+    store: Any,
+    sparql: str,
+    *,
+    source: str = "<query>",
+    bindings: dict[str, Any] | None = None,
+) -> Any:
+    """Evaluate a SPARQL query; ``bindings`` bind variables to RDF terms through an inline
+    VALUES block of serialised terms (see :func:`kg.named.with_values`).
+
+    A syntax error is an input error naming ``source``.
+    """
+    if bindings:
+        from kg.named import with_values
+
+        sparql = with_values(sparql, bindings)
     try:
         return store.query(sparql)
     except SyntaxError as exc:
         raise InputError(
             [Problem(source, None, None, f"SPARQL syntax error: {exc}", "fix the query")]
         ) from exc
+
+
+def parse_remote(data: bytes) -> Any:
+    """Parse SPARQL JSON results fetched from an endpoint into pyoxigraph results."""
+    return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
 
 
 def term_text(term: Any) -> str:
@@ -58,9 +77,9 @@ def term_text(term: Any) -> str:
     return str(term.value)
 
 
-def select(store: Any, sparql: str) -> list[dict[str, str]]:
+def select(store: Any, sparql: str, **kwargs: Any) -> list[dict[str, str]]:
     """Run a SELECT and return rows of plain strings (unbound variables as '')."""
-    solutions = run(store, sparql)
+    solutions = run(store, sparql, **kwargs)
     names = [v.value for v in solutions.variables]
     return [{name: term_text(sol[name]) for name in names} for sol in solutions]
 
@@ -89,22 +108,15 @@ def _table(variables: list[str], rows: list[list[str]]) -> str:
 def render(result: Any, fmt: str) -> bytes:
     """Render a query result as table, csv, tsv or json (SPARQL 1.1 results formats)."""
     if isinstance(result, ox.QueryBoolean):
-        value = bool(result)
-        if fmt == "json":
-            return json.dumps({"head": {}, "boolean": value}).encode() + b"\n"
-        return (b"true" if value else b"false") + b"\n"
+        return serialize_boolean(bool(result), "json" if fmt == "json" else "csv")
     if isinstance(result, ox.QueryTriples):
         buffer = io.BytesIO()
         result.serialize(buffer, ox.RdfFormat.N_TRIPLES)
         return buffer.getvalue()
-    if fmt in ("csv", "tsv", "json"):
-        formats = {
-            "csv": ox.QueryResultsFormat.CSV,
-            "tsv": ox.QueryResultsFormat.TSV,
-            "json": ox.QueryResultsFormat.JSON,
-        }
-        data: bytes = result.serialize(format=formats[fmt])
-        return data
     variables = [v.value for v in result.variables]
-    rows = [[_shorten(term_text(sol[v])) for v in variables] for sol in result]
-    return _table(variables, rows).encode("utf-8")
+    rows = [[sol[v] for v in variables] for sol in result]
+    if fmt in ("csv", "tsv", "json"):
+        data = serialize_rows(variables, rows, fmt)
+        return data if fmt != "json" else data + b"\n"
+    text = [[_shorten(term_text(t)) for t in row] for row in rows]
+    return _table(variables, text).encode("utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,51 @@ def require_tool() -> Callable[[str], str]:
         raise AssertionError  # unreachable
 
     return find
+
+
+@dataclass
+class PageVisit:
+    """What a headless browser saw: the rendered DOM and every console error."""
+
+    html: str
+    errors: list[str]
+
+
+@pytest.fixture(scope="session")
+def browse(require_tool: Callable[[str], str]) -> Callable[..., PageVisit]:
+    """Open a URL in Debian's headless Chromium (driven by Playwright, no browser download);
+    collect console errors, page errors and failed requests; return the rendered DOM."""
+    chromium = require_tool("chromium")
+
+    def visit(url: str, wait_ms: int = 1500, evaluate: str | None = None) -> PageVisit:
+        from playwright.sync_api import sync_playwright
+
+        errors: list[str] = []
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_page()
+                page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+                page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
+                page.on("requestfailed", lambda r: errors.append(f"request failed: {r.url}"))
+                page.goto(url)
+                page.wait_for_timeout(wait_ms)
+                if evaluate:
+                    errors.extend([] if page.evaluate(evaluate) else [f"check failed: {evaluate}"])
+                html = page.content()
+            finally:
+                browser.close()
+        return PageVisit(html, errors)
+
+    return visit
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
