@@ -11,7 +11,6 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
@@ -27,6 +26,16 @@ XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 Row = Sequence[Any]  # one term (or None) per variable
+
+
+def escape(text: str) -> str:
+    """Escape text for XML element content."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quoteattr(text: str) -> str:
+    """Quote text as an XML attribute value."""
+    return '"' + escape(text).replace('"', "&quot;") + '"'
 
 
 def _json_term(term: Any) -> dict[str, str]:
