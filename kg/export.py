@@ -31,6 +31,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        Path(tmp).chmod(0o644)  # mkstemp makes 0600; published files are world-readable
         Path(tmp).replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

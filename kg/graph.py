@@ -16,7 +16,7 @@ from kg import iris
 from kg.namespaces import GEO, RUJP, SCHEMA, WD
 from kg.tables import LEVELS_MUNICIPAL, Row, Tables, parse_date
 
-__all__ = ["BuiltGraph", "Origin", "build_graph", "date_literal", "new_graph"]
+__all__ = ["BuiltGraph", "Origin", "build_graph", "canonical_decimal", "date_literal", "new_graph"]
 
 GEONAMES = Namespace("https://sws.geonames.org/")
 
@@ -164,6 +164,21 @@ def new_graph() -> Graph:
     return g
 
 
+def canonical_decimal(text: str) -> str:
+    """The canonical xsd:decimal form: no exponent, no trailing zeros, one digit after the point.
+
+    >>> canonical_decimal("34.40000"), canonical_decimal("140"), canonical_decimal("-0.50")
+    ('34.4', '140.0', '-0.5')
+    """
+    from decimal import Decimal
+
+    out = format(Decimal(text), "f")
+    if "." not in out:
+        return out + ".0"
+    out = out.rstrip("0")
+    return out + "0" if out.endswith(".") else out
+
+
 def date_literal(text: str) -> Literal:
     """A date typed at its precision: xsd:gYear, xsd:gYearMonth or xsd:date.
 
@@ -275,7 +290,7 @@ class _Builder:
         self.labels(node, row)
         for col, prop in (("lat", GEO.lat), ("lon", GEO.long)):
             if row.get(col):
-                self.add(node, prop, Literal(row.get(col), datatype=XSD.decimal))
+                self.add(node, prop, Literal(canonical_decimal(row.get(col)), datatype=XSD.decimal))
         if row.get("wikidata"):
             self.add(node, RUJP.wikidataId, Literal(row.get("wikidata")))
             self.add(node, OWL.sameAs, WD[row.get("wikidata")])

@@ -65,6 +65,7 @@ def check(data: Path, ontology: Path, *, engine: str = "pyshacl") -> Checked:
 def build(data: Path, ontology: Path, out: Path) -> BuildResult:
     """Run the whole pipeline; write outputs only when the graph conforms."""
     from kg.export import write_graph_outputs
+    from kg.pages import CONTEXT_FILE
     from kg.publish import write_publication
 
     checked = check(data, ontology)
@@ -72,5 +73,7 @@ def build(data: Path, ontology: Path, out: Path) -> BuildResult:
     if checked.report.conforms:
         ontology_ttl = (ontology / ONTOLOGY_FILE).read_bytes()
         result.outputs = write_graph_outputs(checked.built.graph, ontology_ttl, out)
-        result.outputs += write_publication(checked.built.graph, load_ontology(ontology), out)
+        result.outputs += write_publication(
+            checked.built.graph, load_ontology(ontology), out, context=ontology / CONTEXT_FILE
+        )
     return result

@@ -374,6 +374,9 @@ class _Handler(BaseHTTPRequestHandler):
         if path in ("/", "/index.html"):
             self._send(Reply(200, "text/html; charset=utf-8", self.server.page), head=head)
             return
+        if path.startswith("/download/"):
+            self._download(path[len("/download/") :], head)
+            return
         if path.startswith("/static/"):
             self._static(path[len("/static/") :], head)
             return
@@ -455,6 +458,24 @@ class _Handler(BaseHTTPRequestHandler):
         ctype = types.get(target.suffix, "application/octet-stream") + "; charset=utf-8"
         self._send(Reply(200, ctype, target.read_bytes()), head=head)
 
+    def _download(self, name: str, head: bool) -> None:
+        """The export files of the build (the distributions listed in void.ttl)."""
+        types = {
+            "rujp.ttl": "text/turtle; charset=utf-8",
+            "rujp.nt": "application/n-triples; charset=utf-8",
+            "rujp.nq": "application/n-quads; charset=utf-8",
+            "rujp.trig": "application/trig; charset=utf-8",
+            "rujp.jsonld": "application/ld+json",
+            "rujp.rdf": "application/rdf+xml",
+            "void.ttl": "text/turtle; charset=utf-8",
+            "ontology.ttl": "text/turtle; charset=utf-8",
+        }
+        target = self.server.out / name
+        if name not in types or not target.is_file():
+            self._text(404, f"not found: /download/{name}")
+            return
+        self._send(Reply(200, types[name], target.read_bytes()), head=head)
+
     def _resource(self, path: str, params: dict[str, list[str]], head: bool) -> None:
         reply = resource_reply(self.server, path, params, self.headers.get("Accept", ""))
         self._send(reply, vary=True, head=head)
@@ -499,9 +520,8 @@ def resource_reply(server: _Server, path: str, params: dict[str, list[str]], acc
                     404, "text/plain; charset=utf-8", b"no ontology documentation: run kg build\n"
                 )
             return Reply(200, "text/html; charset=utf-8", body)
-        iri = "https://w3id.org/rujp/ontology"
-    else:
-        iri = "https://w3id.org/rujp" + path
+        return _ontology_rdf(server.out, fmt)
+    iri = "https://w3id.org/rujp" + path
     with server.store_lock:
         if fmt == "html":
             text = pages.resource_html(server.store, iri, lang)
@@ -513,6 +533,26 @@ def resource_reply(server: _Server, path: str, params: dict[str, list[str]], acc
         return Reply(404, "text/plain; charset=utf-8", f"unknown resource {iri}\n".encode())
     ctype = GRAPH_CONTENT[fmt] + ("; charset=utf-8" if fmt in ("ttl", "nt") else "")
     return Reply(200, ctype, data_bytes)
+
+
+def _ontology_rdf(out: Path, fmt: str) -> Reply:
+    """The whole ontology, in the requested RDF format."""
+    import pyoxigraph as ox
+
+    source = out / "ontology.ttl"
+    if not source.is_file():
+        return Reply(404, "text/plain; charset=utf-8", b"no ontology: run kg build\n")
+    data = source.read_bytes()
+    formats = {
+        "nt": ox.RdfFormat.N_TRIPLES,
+        "jsonld": ox.RdfFormat.JSON_LD,
+        "rdfxml": ox.RdfFormat.RDF_XML,
+    }
+    if fmt in formats:
+        parsed = ox.parse(data, format=ox.RdfFormat.TURTLE)
+        data = ox.serialize(parsed, format=formats[fmt]) or b""
+    ctype = GRAPH_CONTENT[fmt] + ("; charset=utf-8" if fmt in ("ttl", "nt") else "")
+    return Reply(200, ctype, data)
 
 
 class _Server(ThreadingHTTPServer):

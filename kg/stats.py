@@ -180,6 +180,17 @@ def coverage(tables: Tables) -> Coverage:
     sections.append(Section("Identifiers and links of municipalities", ("measure", "count"), ids))
     sections.append(
         Section(
+            "Municipalities without a Wikidata or GeoNames link",
+            ("id", "label_en"),
+            [
+                (r.get("id"), r.get("label_en"))
+                for r in sorted(places, key=lambda r: r.get("id"))
+                if not r.get("wikidata") and not r.get("geonames")
+            ],
+        )
+    )
+    sections.append(
+        Section(
             "Alternative claims kept",
             ("table", "field", "claims"),
             _counter_rows(Counter((r.get("table"), r.get("field")) for r in rows["claims"])),

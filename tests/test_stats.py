@@ -35,6 +35,20 @@ def test_sections_add_up(data_dir: Path) -> None:
     assert sum(r[1] for r in per) == len(tables.rows["participations"])
 
 
+def test_unlinked_municipalities_are_listed(data_dir: Path) -> None:
+    tables = load_tables(data_dir)
+    listed = {
+        r[0]
+        for r in coverage(tables).section("Municipalities without a Wikidata or GeoNames link").rows
+    }
+    want = {
+        r.get("id")
+        for r in tables.rows["municipalities"]
+        if not (r.get("wikidata") or r.get("geonames"))
+    }
+    assert listed == want
+
+
 def test_cli_stats_text_and_json() -> None:
     runner = CliRunner()
     text = runner.invoke(main, ["stats"])

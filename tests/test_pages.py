@@ -1,0 +1,290 @@
+"""Resource pages for `kg serve`: describe, RDF views, HTML views (escaping, languages,
+sources, links), the ontology documentation, and a light import."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import pytest
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import DCTERMS, PROV
+
+from kg.namespaces import GEO, RUJP, SCHEMA
+from kg.pages import (
+    LANGS,
+    MEDIA_TYPES,
+    describe,
+    iri_path,
+    ontology_html,
+    resource_html,
+    resource_rdf,
+)
+from kg.query import open_store
+
+UNKNOWN = "https://w3id.org/rujp/id/place/no-such-place"
+
+
+@pytest.fixture(scope="module")
+def store(built_out: Path) -> Iterator[Any]:
+    yield open_store(built_out / "store")
+
+
+def _agreement_with_status(graph: Graph) -> URIRef:
+    found = sorted(
+        a
+        for a in graph.subjects(RDF.type, RUJP.TwinningAgreement)
+        if graph.value(a, RUJP.statusChange) is not None
+    )
+    assert found and isinstance(found[0], URIRef)
+    return found[0]
+
+
+def _trilingual_place(graph: Graph) -> URIRef:
+    for place in sorted(graph.subjects(RDF.type, RUJP.Municipality)):
+        langs = {o.language for o in graph.objects(place, RDFS.label) if isinstance(o, Literal)}
+        if {"en", "ru", "ja"} <= langs and graph.value(place, GEO.lat) is not None:
+            assert isinstance(place, URIRef)
+            return place
+    raise AssertionError("no municipality with labels in en, ru and ja and coordinates")
+
+
+def _busiest_meeting(graph: Graph) -> URIRef:
+    meetings = sorted(graph.subjects(RDF.type, RUJP.Meeting))
+    best = max(meetings, key=lambda m: len(set(graph.subjects(RUJP.meeting, m))))
+    assert isinstance(best, URIRef)
+    return best
+
+
+def _rdflib(triples: list[ox.Triple]) -> Graph:
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    assert data is not None
+    return Graph().parse(data=data, format="nt")
+
+
+def _hrefs(html: str) -> list[str]:
+    return re.findall(r'href="([^"]*)"', html)
+
+
+# -- describe and RDF views --------------------------------------------------------------------
+
+
+def test_describe_is_outgoing_plus_incoming(store: Any, graph: Graph) -> None:
+    place = _trilingual_place(graph)
+    triples = describe(store, str(place))
+    by_sparql = store.query(
+        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {{ <{place}> ?p ?o BIND(<{place}> AS ?s) }} "
+        f"UNION {{ ?s ?p <{place}> BIND(<{place}> AS ?o) }} }}"
+    )
+    assert {str(t) for t in triples} == {str(t) for t in by_sparql}
+    in_graph = set(graph.triples((place, None, None))) | set(graph.triples((None, None, place)))
+    assert len(triples) == len(in_graph)
+    keys = [(str(t.subject), str(t.predicate), str(t.object)) for t in triples]
+    assert keys == sorted(keys)
+
+
+def test_unknown_iris_give_none(store: Any) -> None:
+    for iri in (UNKNOWN, "not an iri", "https://example.org/elsewhere"):
+        assert describe(store, iri) == []
+        assert resource_html(store, iri, "en") is None
+        for fmt in MEDIA_TYPES:
+            assert resource_rdf(store, iri, fmt) is None
+    with pytest.raises(ValueError, match="unknown format"):
+        resource_rdf(store, str(RUJP.Municipality), "pdf")
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "rdfxml"])
+def test_resource_rdf_parses_to_the_description(fmt: str, store: Any, graph: Graph) -> None:
+    iri = str(_agreement_with_status(graph))
+    data = resource_rdf(store, iri, fmt)
+    assert data is not None
+    parser = {"ttl": "turtle", "nt": "nt", "rdfxml": "xml"}[fmt]
+    parsed = Graph().parse(data=data, format=parser)
+    assert isomorphic(parsed, _rdflib(describe(store, iri)))
+
+
+def test_resource_jsonld_expands_to_the_description(store: Any, graph: Graph) -> None:
+    from pyld import jsonld
+
+    iri = str(_busiest_meeting(graph))
+    data = resource_rdf(store, iri, "jsonld")
+    assert data is not None
+    document = json.loads(data)
+    meetings = [n for n in document["@graph"] if n.get("type") == "Meeting"]
+    assert len(meetings) == 1
+    nquads = jsonld.to_rdf(document, {"format": "application/n-quads"})
+    expected = _rdflib(describe(store, iri))
+    assert isomorphic(Graph().parse(data=nquads, format="nt"), expected)
+
+
+def test_ontology_terms_are_described_too(store: Any, ontology: Graph) -> None:
+    data = resource_rdf(store, str(RUJP.TwinningAgreement), "ttl")
+    assert data is not None
+    parsed = Graph().parse(data=data, format="turtle")
+    assert set(ontology.triples((RUJP.TwinningAgreement, None, None))) <= set(parsed)
+
+
+# -- HTML --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_page_title_and_switch_follow_the_language(lang: str, store: Any, graph: Graph) -> None:
+    place = _trilingual_place(graph)
+    label = next(
+        str(o)
+        for o in graph.objects(place, RDFS.label)
+        if isinstance(o, Literal) and o.language == lang
+    )
+    html = resource_html(store, str(place), lang)
+    assert html is not None
+    assert f'<html lang="{lang}">' in html
+    assert f'<h1 lang="{lang}">{escape(label)}</h1>' in html
+    others = [code for code in LANGS if code != lang]
+    for code in others:
+        assert f'href="?lang={code}"' in html
+    assert f'href="?lang={lang}"' not in html
+
+
+def test_unknown_language_falls_back_to_english(store: Any, graph: Graph) -> None:
+    place = str(_trilingual_place(graph))
+    assert resource_html(store, place, "fr") == resource_html(store, place, "en")
+
+
+def test_every_fact_links_to_its_sources(store: Any, graph: Graph) -> None:
+    agreement = _agreement_with_status(graph)
+    html = resource_html(store, str(agreement), "en")
+    assert html is not None
+    hrefs = set(_hrefs(html))
+    facts = [agreement, *graph.objects(agreement, RUJP.statusChange)]
+    for fact in facts:
+        sources = list(graph.objects(fact, PROV.wasDerivedFrom))
+        assert sources, fact
+        for source in sources:
+            url = graph.value(source, SCHEMA.url)
+            title = graph.value(source, DCTERMS.title)
+            assert escape(str(url)) in hrefs, url
+            assert iri_path(str(source)) in hrefs, source
+            assert escape(str(title)) in html, title
+
+
+def test_agreement_page_shows_parties_and_status(store: Any, graph: Graph) -> None:
+    agreement = _agreement_with_status(graph)
+    html = resource_html(store, str(agreement), "en")
+    assert html is not None
+    parties = html.split('id="parties"')[1].split("</section>")[0]
+    for prop in (RUJP.japaneseParty, RUJP.russianParty):
+        party = graph.value(agreement, prop)
+        assert f'href="{iri_path(str(party))}"' in parties, party
+    status = html.split('id="status"')[1].split("</section>")[0]
+    for change in graph.objects(agreement, RUJP.statusChange):
+        assert str(graph.value(change, RUJP.date)) in status
+
+
+def test_meeting_page_lists_every_participant(store: Any, graph: Graph) -> None:
+    meeting = _busiest_meeting(graph)
+    html = resource_html(store, str(meeting), "ru")
+    assert html is not None
+    section = html.split('id="participants"')[1].split("</section>")[0]
+    participants = {graph.value(p, RUJP.participant) for p in graph.subjects(RUJP.meeting, meeting)}
+    assert participants
+    for place in participants:
+        assert f'href="{iri_path(str(place))}"' in section, place
+    assert section.count("<tr>") == len(participants) + 1
+
+
+def test_place_page_has_a_map_and_incoming_links(store: Any, graph: Graph) -> None:
+    place = _trilingual_place(graph)
+    html = resource_html(store, str(place), "ja")
+    assert html is not None
+    svg = html.split('id="map"')[1].split("</section>")[0]
+    assert svg.count('class="here"') == 1
+    with_coordinates = set(graph.subjects(GEO.lat, None))
+    assert (
+        svg.count("<circle")
+        == len({(graph.value(s, GEO.long), graph.value(s, GEO.lat)) for s in with_coordinates}) + 1
+    )
+    incoming = html.split('id="incoming"')[1].split("</section>")[0]
+    for subject in set(graph.subjects(RUJP.party, place)):
+        assert f'href="{iri_path(str(subject))}"' in incoming, subject
+
+
+def test_links_use_iri_paths_and_safe_schemes(store: Any, graph: Graph) -> None:
+    meeting = _busiest_meeting(graph)
+    html = resource_html(store, str(meeting), "en")
+    assert html is not None
+    hrefs = _hrefs(html)
+    assert any(h.startswith("/id/place/") for h in hrefs)
+    assert not [h for h in hrefs if h.startswith("https://w3id.org/rujp/")]
+    schemes = {h.split(":", 1)[0] for h in hrefs if ":" in h.split("/", 1)[0]}
+    assert schemes <= {"http", "https", "data"}
+
+
+def test_data_is_escaped(built_out: Path, graph: Graph) -> None:
+    """Inject markup into a copy of the data: labels, notes, a source title and a
+    javascript: address; the page shows them as text and links none of them."""
+    copy = ox.Store()
+    copy.bulk_load(path=str(built_out / "rujp.nt"), format=ox.RdfFormat.N_TRIPLES)
+    copy.bulk_load(path=str(built_out / "ontology.ttl"), format=ox.RdfFormat.TURTLE)
+    place = ox.NamedNode(str(_trilingual_place(graph)))
+    evil_source = ox.NamedNode("https://w3id.org/rujp/id/source/evil")
+    script = "<script>alert('label')</script>"
+    attribute = '"><img src=x onerror=alert(1)>'
+    rdfs_label = ox.NamedNode(str(RDFS.label))
+    for quad in list(copy.quads_for_pattern(place, rdfs_label, None)):
+        copy.remove(quad)
+    for triple in (
+        (place, rdfs_label, ox.Literal(script, language="en")),
+        (place, ox.NamedNode(str(RDFS.comment)), ox.Literal(attribute, language="en")),
+        (place, ox.NamedNode(str(PROV.wasDerivedFrom)), evil_source),
+        (evil_source, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(RUJP.Source))),
+        (evil_source, ox.NamedNode(str(DCTERMS.title)), ox.Literal("</title><script>x()</script>")),
+        (evil_source, ox.NamedNode(str(SCHEMA.url)), ox.NamedNode("javascript:alert(1)")),
+        (evil_source, ox.NamedNode(str(DCTERMS.publisher)), ox.Literal("A & B <b>")),
+    ):
+        copy.add(ox.Quad(*triple))
+    for lang in LANGS:
+        html = resource_html(copy, place.value, lang)
+        assert html is not None
+        assert "<script" not in html
+        assert "<img" not in html
+        assert "javascript:" not in " ".join(_hrefs(html))
+        assert escape(script) in html
+        assert escape(attribute) in html
+        assert "A &amp; B &lt;b&gt;" in html
+    source_page = resource_html(copy, evil_source.value, "en")
+    assert source_page is not None and "<script" not in source_page
+
+
+# -- ontology documentation and lightness -----------------------------------------------------
+
+
+def test_ontology_html(built_out: Path, tmp_path: Path) -> None:
+    assert ontology_html(built_out) == (built_out / "ontology.html").read_bytes()
+    assert ontology_html(tmp_path) is None
+
+
+def test_pages_stay_light(built_out: Path, graph: Graph) -> None:
+    """Serving a page loads neither rdflib, pySHACL nor matplotlib."""
+    place = _trilingual_place(graph)
+    code = (
+        "import sys\n"
+        "from kg.pages import resource_html, resource_rdf\n"
+        "from kg.query import open_store\n"
+        f"store = open_store(__import__('pathlib').Path({str(built_out / 'store')!r}))\n"
+        f"assert resource_html(store, {str(place)!r}, 'ru')\n"
+        f"assert resource_rdf(store, {str(place)!r}, 'jsonld')\n"
+        "loaded = {m.split('.')[0] for m in sys.modules}\n"
+        "heavy = sorted(loaded & {'rdflib', 'pyshacl', 'matplotlib'})\n"
+        "print('HEAVY:' + ','.join(heavy))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr
+    assert "HEAVY:\n" in out.stdout
