@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: build test lint snapshot bench clean
+.PHONY: build test lint snapshot bench bench-network clean
 
 # Install the package (and, for tests, its test tools) into a local virtual environment.
 $(VENV)/.installed: pyproject.toml
@@ -40,6 +40,11 @@ snapshot: $(VENV)/.installed
 ## Speed benchmarks (figures are quoted in issue notes, never asserted in tests).
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m kg.bench
+	$(BIN)/python -m kg.bench_sparql --scales 1,10,100
+
+## Network benchmarks: every measure at 10x, 100x, 1000x.
+bench-network: $(VENV)/.installed
+	$(BIN)/python -m kg.bench_network
 
 clean:
 	rm -rf build

@@ -1,0 +1,168 @@
+"""The interactive page: self-contained, escaped, and working in headless Chromium."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+
+from kg.cli import main
+from kg.interactive import graph_payload, render_html, script_json
+from kg.network import Agreement, NetworkData, Place, extract, twinning_network
+
+EVIL = "</script><img src=x onerror=\"document.title='pwned'\">&amp;"
+
+
+@pytest.fixture(scope="module")
+def data(graph: Graph) -> NetworkData:
+    return extract(graph)
+
+
+def _chromium(
+    require_tool: Callable[[str], str], page: Path, tmp_path: Path
+) -> tuple[str, list[str]]:
+    """The DOM after the page's scripts ran, and the console messages Chromium logged."""
+    chromium = require_tool("chromium")
+    profile = tmp_path / "profile"
+    result = subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--virtual-time-budget=5000",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    console = [line for line in result.stderr.splitlines() if ":CONSOLE" in line]
+    return result.stdout, console
+
+
+def _evil_data() -> NetworkData:
+    jp = "https://w3id.org/rujp/id/place/jp-x"
+    ru = "https://w3id.org/rujp/id/place/ru-y"
+    return NetworkData(
+        places={
+            jp: Place(jp, {"data_key": "jp-x", "label_en": EVIL, "country": "JP"}),
+            ru: Place(ru, {"data_key": "ru-y", "label_en": "Plain", "country": "RU"}),
+        },
+        agreements=[
+            Agreement("https://w3id.org/rujp/id/twinning/jp-x--ru-y", jp, ru, "sister", "1990")
+        ],
+    )
+
+
+def test_page_is_self_contained(data: NetworkData) -> None:
+    page = render_html(data)
+    assert not re.search(r"<script[^>]+src=", page)
+    assert not re.search(r"<link[^>]+href=", page)
+    assert "cdn" not in page.lower()
+    assert page.count("<script") == 2 and page.count("</script>") == 2
+
+
+def test_data_is_escaped() -> None:
+    page = render_html(_evil_data())
+    assert EVIL not in page
+    assert page.count("</script>") == 2
+    assert "<img" not in page
+    assert script_json({"a": "</script>&\u2028"}) == '{"a":"\\u003c/script\\u003e\\u0026\\u2028"}'
+
+
+def test_payload_matches_the_twinning_network(data: NetworkData) -> None:
+    payload = graph_payload(data)
+    g = twinning_network(data)
+    assert {n["id"] for n in payload["nodes"]} == set(g.nodes)
+    assert {e["id"] for e in payload["edges"]} == {k for *_, k in g.edges(keys=True)}
+    assert all(e["sources"] and e["sources"][0].get("title") for e in payload["edges"])
+    assert graph_payload(data) == payload  # seeded layout
+
+
+def test_page_shows_every_node_without_console_errors(
+    data: NetworkData, require_tool: Callable[[str], str], tmp_path: Path
+) -> None:
+    page = tmp_path / "network.html"
+    page.write_text(render_html(data), encoding="utf-8")
+    dom, console = _chromium(require_tool, page, tmp_path)
+    assert console == []
+    assert 'data-ready="true"' in dom
+    nodes = twinning_network(data).number_of_nodes()
+    assert len(re.findall(r'<circle[^>]*class="node', dom)) == nodes
+    assert f'<span id="visible-count">{nodes}</span>' in dom
+
+
+def test_year_filter_and_search_in_the_browser(
+    data: NetworkData, require_tool: Callable[[str], str], tmp_path: Path
+) -> None:
+    probe = """<script>
+      var all = document.getElementById("all-years");
+      all.checked = false; all.dispatchEvent(new Event("change"));
+      var year = document.getElementById("year");
+      year.value = "1991"; year.dispatchEvent(new Event("input"));
+      document.body.setAttribute("data-1991", document.getElementById("visible-count").textContent);
+      var box = document.querySelector("input[name=kind][value=sister]");
+      box.checked = false; box.dispatchEvent(new Event("change"));
+      document.body.setAttribute("data-1991-nosister",
+        document.getElementById("visible-count").textContent);
+      var search = document.getElementById("search");
+      search.value = "新潟"; search.dispatchEvent(new Event("input"));
+      document.body.setAttribute("data-hits", document.querySelectorAll("circle.hit").length);
+    </script>
+    </body>"""
+    page = tmp_path / "probe.html"
+    page.write_text(render_html(data).replace("</body>", probe), encoding="utf-8")
+    dom, console = _chromium(require_tool, page, tmp_path)
+    assert console == []
+    g1991 = twinning_network(data, 1991)
+    assert f'data-1991="{g1991.number_of_nodes()}"' in dom
+    no_sister = {n for u, v, k in g1991.edges(data="kind") if k != "sister" for n in (u, v)}
+    assert f'data-1991-nosister="{len(no_sister)}"' in dom
+    hits = [n for n, ja in twinning_network(data).nodes(data="label_ja") if ja and "新潟" in ja]
+    assert hits and f'data-hits="{len(hits)}"' in dom
+
+
+def test_hostile_labels_stay_text_in_the_browser(
+    require_tool: Callable[[str], str], tmp_path: Path
+) -> None:
+    page = tmp_path / "evil.html"
+    page.write_text(render_html(_evil_data()), encoding="utf-8")
+    dom, console = _chromium(require_tool, page, tmp_path)
+    assert console == []
+    assert "pwned" not in dom.split("<body", 1)[0]
+    assert "<img" not in dom
+    assert "&lt;/script&gt;&lt;img src=x" in dom
+
+
+def test_console_errors_are_detected(require_tool: Callable[[str], str], tmp_path: Path) -> None:
+    page = tmp_path / "broken.html"
+    page.write_text("<html><body><script>notDefined();</script></body></html>", encoding="utf-8")
+    _, console = _chromium(require_tool, page, tmp_path)
+    assert any("notDefined" in line for line in console)
+
+
+def test_kg_view_writes_the_page(built_out: Path, tmp_path: Path) -> None:
+    target = tmp_path / "view.html"
+    result = CliRunner().invoke(
+        main,
+        ["view", "-o", str(target), "--rdf", str(built_out / "rujp.nt")],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -1,0 +1,173 @@
+"""Figures: every figure in every language, non-empty, deterministic, never tofu boxes."""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import subprocess
+import sys
+import warnings
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+
+from kg import plots
+from kg.cli import main
+from kg.network import NetworkData, extract, twinning_network
+from kg.plots import FIGURES, figure, land_polygons, positions, render_figures
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+@pytest.fixture(scope="module")
+def data(graph: Graph) -> NetworkData:
+    return extract(graph)
+
+
+@pytest.fixture(scope="module")
+def noto() -> Path:
+    font = plots.cjk_font()
+    if font is None:
+        message = "fonts-noto-cjk is not installed; run `bash .ci/system-deps`"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return font
+
+
+def _texts(fig: object) -> str:
+    from matplotlib.text import Text
+
+    return "\n".join(t.get_text() for t in fig.findobj(Text))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "ja"])
+def test_every_figure_renders_without_missing_glyphs(
+    data: NetworkData, noto: Path, lang: str
+) -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        files = render_figures(data, FIGURES, lang)
+    missing = [str(w.message) for w in caught if "missing from" in str(w.message)]
+    assert not missing, missing[:3]
+    assert sorted(files) == sorted(f"{n}-{lang}.{e}" for n in FIGURES for e in ("png", "svg"))
+    for name, payload in files.items():
+        if name.endswith(".png"):
+            assert payload.startswith(PNG_MAGIC) and len(payload) > 10_000, name
+        else:
+            root = ET.fromstring(payload)
+            assert root.tag.endswith("svg"), name
+            assert len(root.findall(".//{http://www.w3.org/2000/svg}path")) > 20, name
+
+
+def test_figures_are_byte_identical_across_runs(data: NetworkData) -> None:
+    first = render_figures(data, FIGURES, "en")
+    second = render_figures(data, FIGURES, "en")
+    assert first.keys() == second.keys()
+    for name in first:
+        assert first[name] == second[name], name
+
+
+def test_labels_are_in_the_chosen_language(data: NetworkData, noto: Path) -> None:
+    japanese = _texts(figure(data, "ranking", "ja"))
+    russian = _texts(figure(data, "ranking", "ru"))
+    english = _texts(figure(data, "ranking", "en"))
+    assert CJK.search(japanese) and not CJK.search(english)
+    assert CYRILLIC.search(russian) and not CYRILLIC.search(english)
+    g = twinning_network(data)
+    top = max(g, key=lambda n: (g.degree(n), n))
+    assert g.nodes[top]["label_ja"] in japanese
+
+
+def test_missing_cjk_font_warns_and_falls_back_to_english(
+    data: NetworkData, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(plots, "CJK_FONT_PATHS", (tmp_path / "no-such-font.ttc",))
+    with pytest.warns(UserWarning, match="fonts-noto-cjk"):
+        fig = figure(data, "heatmap", "ja")
+    text = _texts(fig)
+    assert not CJK.search(text)
+    assert "Participation" in text
+
+
+def test_map_draws_natural_earth_and_places_at_their_coordinates(
+    data: NetworkData, data_dir: Path
+) -> None:
+    rings = land_polygons(plots.MAP_EXTENT, 0.02)
+    assert len(rings) > 50
+    assert any(  # Honshu around Niigata
+        any(137 < x < 141 and 36 < y < 39 for x, y in ring) for ring in rings
+    )
+    with (data_dir / "municipalities.csv").open(encoding="utf-8") as handle:
+        rows = {r["id"]: r for r in csv.DictReader(handle)}
+    g = twinning_network(data)
+    pos = positions(data, g.nodes)
+    for node in g:
+        row = rows[g.nodes[node]["data_key"]]
+        if row["lat"]:
+            assert pos[node] == (
+                pytest.approx(float(row["lon"])),
+                pytest.approx(float(row["lat"])),
+                True,
+            )
+        elif node in pos:
+            assert pos[node][2] is False
+
+
+def test_unknown_figure_or_language(data: NetworkData) -> None:
+    with pytest.raises(ValueError):
+        figure(data, "pie", "en")
+    with pytest.raises(ValueError):
+        figure(data, "map", "fr")
+
+
+def test_kg_plot_writes_png_and_svg(built_out: Path, tmp_path: Path, noto: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        [
+            "plot",
+            "all",
+            "--lang",
+            "ja",
+            "--out",
+            str(tmp_path),
+            "--rdf",
+            str(built_out / "rujp.nt"),
+        ],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == sorted(f"{n}-ja.{e}" for n in FIGURES for e in ("png", "svg"))
+    assert all((tmp_path / name).stat().st_size > 0 for name in written)
+
+
+def test_figures_are_byte_identical_across_processes(built_out: Path, tmp_path: Path) -> None:
+    for run in ("a", "b"):
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from kg.cli import main; main()",
+                "plot",
+                "twinnings-over-time",
+                "--lang",
+                "ru",
+                "--out",
+                str(tmp_path / run),
+                "--rdf",
+                str(built_out / "rujp.nt"),
+            ],
+            check=True,
+            capture_output=True,
+        )
+    names = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert names == ["twinnings-over-time-ru.png", "twinnings-over-time-ru.svg"]
+    for name in names:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
