@@ -236,23 +236,29 @@ def test_parameters_are_bound_as_terms_not_text(store: Any) -> None:
     assert "VALUES (?city) { (<https://w3id.org/rujp/id/place/jp-niigata>) }" in text
 
 
-def test_cli_named_query_formats() -> None:
+def test_cli_named_query_formats(built_out: Path) -> None:
     runner = CliRunner()
-    out = runner.invoke(main, ["query", "--name", "conferences", "--format", "csv"])
+    store = ["--store", str(built_out / "store")]
+    out = runner.invoke(main, ["query", "--name", "conferences", "--format", "csv", *store])
     assert out.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
     assert list(rows[0]) == STABLE["conferences"]
-    tsv = runner.invoke(main, ["query", "--name", "twinnings", "--format", "tsv"])
+    tsv = runner.invoke(main, ["query", "--name", "twinnings", "--format", "tsv", *store])
     assert tsv.stdout.splitlines()[0] == "\t".join(f"?{c}" for c in STABLE["twinnings"])
     listed = runner.invoke(main, ["queries"])
     assert "partners" in listed.stdout and "--param city=<place>" in listed.stdout
 
 
-def test_cli_param_errors_exit_2() -> None:
+def test_cli_param_errors_exit_2(built_out: Path) -> None:
     runner = CliRunner()
-    assert runner.invoke(main, ["query", "--name", "partners"]).exit_code == 2
-    bad = runner.invoke(main, ["query", "--name", "partners", "--param", "town=x"])
+    store = ["--store", str(built_out / "store")]
+    missing = runner.invoke(main, ["query", "--name", "partners", *store])
+    assert missing.exit_code == 2 and "missing parameter" in missing.stderr
+    bad = runner.invoke(main, ["query", "--name", "partners", "--param", "town=x", *store])
     assert bad.exit_code == 2 and "unknown parameter" in bad.stderr
-    assert runner.invoke(main, ["query", "--name", "no-such-query"]).exit_code == 2
-    ok = runner.invoke(main, ["query", "--name", "partners", "--param", "city=ru-khabarovsk"])
+    unknown = runner.invoke(main, ["query", "--name", "no-such-query", *store])
+    assert unknown.exit_code == 2 and "no such named query" in unknown.stderr
+    ok = runner.invoke(
+        main, ["query", "--name", "partners", "--param", "city=ru-khabarovsk", *store]
+    )
     assert ok.exit_code == 0 and "Niigata" in ok.stdout
