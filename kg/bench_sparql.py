@@ -17,7 +17,6 @@ import argparse
 import re
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,6 +24,8 @@ import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
+
+from kg.bench import time_command
 
 __all__ = ["TWO_HOP", "main"]
 
@@ -34,15 +35,6 @@ SELECT ?city (COUNT(DISTINCT ?m) AS ?n) WHERE {
   ?m rujp:host ?host . ?host rujp:country rujp:Russia .
 } GROUP BY ?city ORDER BY DESC(?n) ?city"""
 NAMED = ("conferences", "twinnings", "participation-per-city")
-
-
-def _median_run(argv: list[str], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(argv, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _free_port() -> int:
@@ -116,10 +108,10 @@ def bench_scale(scale: int, work: Path, runs: int, seconds: int) -> list[tuple[s
     for name in NAMED:
         qfile = folder / f"{name}.rq"
         qfile.write_text(get_query(name).text, encoding="utf-8")
-        ours = _median_run(
+        ours = time_command(
             [kg, "query", "--name", name, "--store", str(store), "--format", "csv"], runs
         )
-        theirs = _median_run(
+        theirs = time_command(
             [
                 oxi,
                 "query",
@@ -159,12 +151,14 @@ def bench_scale(scale: int, work: Path, runs: int, seconds: int) -> list[tuple[s
             f" ({rdflib_rows} rows)",
         )
     )
-    ours = _median_run([kg, "query", "-e", TWO_HOP, "--store", str(store), "--format", "csv"], runs)
+    ours = time_command(
+        [kg, "query", "-e", TWO_HOP, "--store", str(store), "--format", "csv"], runs
+    )
     script = (
         "import sys, rdflib; g = rdflib.Graph(); g.parse(sys.argv[1], format='nt'); "
         "list(g.query(sys.argv[2]))"
     )
-    theirs = _median_run([sys.executable, "-c", script, str(folder / "rujp.nt"), TWO_HOP], 1)
+    theirs = time_command([sys.executable, "-c", script, str(folder / "rujp.nt"), TWO_HOP], 1)
     rows.append(
         (
             f"x{scale} process 2-hop: kg query / python+rdflib (s)",

@@ -15,7 +15,7 @@ from rdflib import Graph
 from kg.paths import ONTOLOGY_FILE, SHAPES_FILE
 from kg.validate import Report, validate, validate_rudof
 
-from .test_shapes import FIXTURES, HERE
+from .test_shapes import FIXTURES, fixture_graph
 
 
 def _pairs(report: Report) -> set[tuple[str, str]]:
@@ -40,12 +40,7 @@ def test_engines_agree_on_real_graph(
 def test_engines_agree_on_fixture(
     name: str, shapes: Graph, ontology: Graph, ontology_dir: Path
 ) -> None:
-    remove, add = FIXTURES[name]
-    data = Graph().parse(HERE / "valid.ttl")
-    for triple in remove:
-        data.remove(triple)
-    for triple in add:
-        data.add(triple)
+    data = fixture_graph(name)
     reference = validate(data, shapes=shapes, ontology=ontology)
     other = _rudof(data, ontology_dir)
     assert reference.conforms == other.conforms

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +14,8 @@ from kg.cli import main
 from kg.interactive import graph_payload, render_html, script_json
 from kg.network import Agreement, NetworkData, Place, extract, twinning_network
 
+from .conftest import PageVisit
+
 EVIL = "</script><img src=x onerror=\"document.title='pwned'\">&amp;"
 
 
@@ -23,37 +24,10 @@ def data(graph: Graph) -> NetworkData:
     return extract(graph)
 
 
-def _chromium(
-    require_tool: Callable[[str], str], page: Path, tmp_path: Path
-) -> tuple[str, list[str]]:
-    """The DOM after the page's scripts ran, and the console messages Chromium logged."""
-    chromium = require_tool("chromium")
-    profile = tmp_path / "profile"
-    result = subprocess.run(
-        [
-            chromium,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={profile}",
-            "--enable-logging=stderr",
-            "--v=0",
-            "--virtual-time-budget=5000",
-            "--dump-dom",
-            page.as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    console = [line for line in result.stderr.splitlines() if ":CONSOLE" in line]
-    return result.stdout, console
+def _chromium(browse: Callable[..., PageVisit], page: Path) -> tuple[str, list[str]]:
+    """The DOM after the page's scripts ran, and the console errors (shared `browse`)."""
+    visit = browse(page.as_uri(), wait_ms=1500)
+    return visit.html, visit.errors
 
 
 def _evil_data() -> NetworkData:
@@ -96,11 +70,11 @@ def test_payload_matches_the_twinning_network(data: NetworkData) -> None:
 
 
 def test_page_shows_every_node_without_console_errors(
-    data: NetworkData, require_tool: Callable[[str], str], tmp_path: Path
+    data: NetworkData, browse: Callable[..., PageVisit], tmp_path: Path
 ) -> None:
     page = tmp_path / "network.html"
     page.write_text(render_html(data), encoding="utf-8")
-    dom, console = _chromium(require_tool, page, tmp_path)
+    dom, console = _chromium(browse, page)
     assert console == []
     assert 'data-ready="true"' in dom
     nodes = twinning_network(data).number_of_nodes()
@@ -109,7 +83,7 @@ def test_page_shows_every_node_without_console_errors(
 
 
 def test_year_filter_and_search_in_the_browser(
-    data: NetworkData, require_tool: Callable[[str], str], tmp_path: Path
+    data: NetworkData, browse: Callable[..., PageVisit], tmp_path: Path
 ) -> None:
     probe = """<script>
       var all = document.getElementById("all-years");
@@ -128,7 +102,7 @@ def test_year_filter_and_search_in_the_browser(
     </body>"""
     page = tmp_path / "probe.html"
     page.write_text(render_html(data).replace("</body>", probe), encoding="utf-8")
-    dom, console = _chromium(require_tool, page, tmp_path)
+    dom, console = _chromium(browse, page)
     assert console == []
     g1991 = twinning_network(data, 1991)
     assert f'data-1991="{g1991.number_of_nodes()}"' in dom
@@ -139,21 +113,21 @@ def test_year_filter_and_search_in_the_browser(
 
 
 def test_hostile_labels_stay_text_in_the_browser(
-    require_tool: Callable[[str], str], tmp_path: Path
+    browse: Callable[..., PageVisit], tmp_path: Path
 ) -> None:
     page = tmp_path / "evil.html"
     page.write_text(render_html(_evil_data()), encoding="utf-8")
-    dom, console = _chromium(require_tool, page, tmp_path)
+    dom, console = _chromium(browse, page)
     assert console == []
     assert "pwned" not in dom.split("<body", 1)[0]
     assert "<img" not in dom
     assert "&lt;/script&gt;&lt;img src=x" in dom
 
 
-def test_console_errors_are_detected(require_tool: Callable[[str], str], tmp_path: Path) -> None:
+def test_console_errors_are_detected(browse: Callable[..., PageVisit], tmp_path: Path) -> None:
     page = tmp_path / "broken.html"
     page.write_text("<html><body><script>notDefined();</script></body></html>", encoding="utf-8")
-    _, console = _chromium(require_tool, page, tmp_path)
+    _, console = _chromium(browse, page)
     assert any("notDefined" in line for line in console)
 
 

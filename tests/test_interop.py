@@ -22,6 +22,8 @@ from kg.publish import FORMATS
 from kg.query import open_store
 from tests.test_publish import expected_named_graphs
 
+from .conftest import PageVisit
+
 RAPPER_SYNTAX = {
     "ttl": "turtle",
     "nt": "ntriples",
@@ -152,41 +154,13 @@ def store(built_out: Path) -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def chromium_console(
-    require_tool: Callable[[str], str], tmp_path_factory: pytest.TempPathFactory
+    browse: Callable[..., PageVisit],
 ) -> Callable[[Path], tuple[str, list[str]]]:
-    chromium = require_tool("chromium")
-    profiles = tmp_path_factory.mktemp("chromium")
+    """The rendered DOM and the console errors of a page (shared Playwright `browse`)."""
 
     def run(page: Path) -> tuple[str, list[str]]:
-        result = subprocess.run(
-            [
-                chromium,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                f"--user-data-dir={profiles / page.stem}",
-                "--enable-logging=stderr",
-                "--v=0",
-                "--dump-dom",
-                page.as_uri(),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=180,
-            check=False,
-        )
-        assert result.returncode == 0, result.stderr[-2000:]
-        console = [
-            line
-            for line in result.stderr.splitlines()
-            if ":CONSOLE" in line or "Uncaught" in line or "ERROR:CONSOLE" in line
-        ]
-        return result.stdout, console
+        visit = browse(page.as_uri(), wait_ms=500)
+        return visit.html, visit.errors
 
     return run
 

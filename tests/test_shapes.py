@@ -48,6 +48,18 @@ def _fixtures() -> dict[str, tuple[Graph, Graph]]:
 FIXTURES = _fixtures()
 
 
+def fixture_graph(name: str) -> Graph:
+    """valid.ttl with fixture ``name`` applied (its triples removed, then added)."""
+    remove, add = FIXTURES[name]
+    data = Graph().parse(HERE / "valid.ttl")
+    for triple in remove:
+        assert triple in data, f"fixture {name} removes a triple valid.ttl does not have"
+        data.remove(triple)
+    for triple in add:
+        data.add(triple)
+    return data
+
+
 def _closure(shapes: Graph, shape: URIRef) -> set[URIRef]:
     """The shape, its property shapes, and every shape that reaches it (transitively)
     through sh:property or sh:node; a result from any of them shows the shape at work."""
@@ -87,14 +99,7 @@ def test_valid_fixture_conforms(shapes: Graph, ontology: Graph) -> None:
 
 @pytest.mark.parametrize("name", sorted(FIXTURES))
 def test_fixture_fires_its_shape(name: str, shapes: Graph, ontology: Graph) -> None:
-    remove, add = FIXTURES[name]
-    data = Graph().parse(HERE / "valid.ttl")
-    for triple in remove:
-        assert triple in data, f"fixture {name} removes a triple valid.ttl does not have"
-        data.remove(triple)
-    for triple in add:
-        data.add(triple)
-    report = validate(data, shapes=shapes, ontology=ontology)
+    report = validate(fixture_graph(name), shapes=shapes, ontology=ontology)
     assert not report.conforms
     shape = _named_shapes(shapes).get(name)
     assert shape is not None, f"no shape named {name}"
@@ -104,12 +109,6 @@ def test_fixture_fires_its_shape(name: str, shapes: Graph, ontology: Graph) -> N
 
 
 def test_messages_reach_the_report(shapes: Graph, ontology: Graph) -> None:
-    remove, add = FIXTURES["Agreement-kind"]
-    data = Graph().parse(HERE / "valid.ttl")
-    for triple in remove:
-        data.remove(triple)
-    for triple in add:
-        data.add(triple)
-    report = validate(data, shapes=shapes, ontology=ontology)
+    report = validate(fixture_graph("Agreement-kind"), shapes=shapes, ontology=ontology)
     messages = [r.message for r in report.results]
     assert any("twinnings.csv" in m and "kind" in m for m in messages), messages
