@@ -74,6 +74,22 @@ def _wrk(url: str, seconds: int) -> tuple[float, int]:
     return rps, errors + (int(non2xx.group(1)) if non2xx else 0)
 
 
+def _throughput(argv: list[str], path: str, query: str, seconds: int) -> tuple[float, int]:
+    """Start a server (``{port}`` in argv is filled in), load it with wrk, stop it."""
+    port = _free_port()
+    proc = subprocess.Popen(
+        [a.replace("{port}", str(port)) for a in argv],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait(f"http://127.0.0.1:{port}{path}?query=ASK%7B%7D")
+        return _wrk(f"http://127.0.0.1:{port}{path}?{query}", seconds)
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
 def _prepare(scale: int, work: Path) -> Path:
     """A build folder (store + N-Triples) for the real data (1) or a synthetic scale."""
     from kg.export import write_store
@@ -166,34 +182,27 @@ def bench_scale(scale: int, work: Path, runs: int, seconds: int) -> list[tuple[s
         )
     )
     if shutil.which("wrk"):
-        url_q = urllib.parse.urlencode({"query": get_query("conferences").text})
-        for label, cache in (("kg serve (cache)", "512"), ("kg serve (no cache)", "0")):
-            port = _free_port()
-            proc = subprocess.Popen(
-                [kg, "serve", "--port", str(port), "--store", str(store), "--cache-size", cache],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            try:
-                _wait(f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D")
-                rps, errors = _wrk(f"http://127.0.0.1:{port}/sparql?{url_q}", seconds)
-            finally:
-                proc.terminate()
-                proc.wait(10)
+        query = urllib.parse.urlencode({"query": get_query("conferences").text})
+        servers = [
+            (
+                "kg serve (cache)",
+                [kg, "serve", "--store", str(store), "--cache-size", "512", "--port", "{port}"],
+                "/sparql",
+            ),
+            (
+                "kg serve (no cache)",
+                [kg, "serve", "--store", str(store), "--cache-size", "0", "--port", "{port}"],
+                "/sparql",
+            ),
+            (
+                "oxigraph serve",
+                [oxi, "serve-read-only", "--location", str(store), "--bind", "127.0.0.1:{port}"],
+                "/query",
+            ),
+        ]
+        for label, argv, path in servers:
+            rps, errors = _throughput(argv, path, query, seconds)
             rows.append((f"x{scale} throughput {label} (req/s, errors)", f"{rps:.0f}, {errors}"))
-        port = _free_port()
-        proc = subprocess.Popen(
-            [oxi, "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            _wait(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D")
-            rps, errors = _wrk(f"http://127.0.0.1:{port}/query?{url_q}", seconds)
-        finally:
-            proc.terminate()
-            proc.wait(10)
-        rows.append((f"x{scale} throughput oxigraph serve (req/s, errors)", f"{rps:.0f}, {errors}"))
     return rows
 
 

@@ -32,7 +32,16 @@ from typing import Any
 
 from kg.paths import QUERIES_DIR
 
-__all__ = ["QueryPool", "Reply", "ServerConfig", "make_server", "negotiate", "serve_forever"]
+__all__ = [
+    "QueryPool",
+    "Reply",
+    "ServerConfig",
+    "make_server",
+    "negotiate",
+    "serialize_rdf",
+    "serve_forever",
+    "turtle_as",
+]
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
@@ -107,6 +116,29 @@ def negotiate(accept: str, offers: dict[str, str], default: str) -> str | None:
 # --------------------------------------------------------------------------- workers
 
 
+def serialize_rdf(triples: Any, fmt: str) -> bytes:
+    """Triples as ``ttl``, ``nt``, ``jsonld`` or ``rdfxml`` bytes (pyoxigraph)."""
+    import pyoxigraph as ox
+
+    formats = {
+        "ttl": ox.RdfFormat.TURTLE,
+        "nt": ox.RdfFormat.N_TRIPLES,
+        "jsonld": ox.RdfFormat.JSON_LD,
+        "rdfxml": ox.RdfFormat.RDF_XML,
+    }
+    data: bytes | None = ox.serialize(triples, format=formats[fmt])
+    return data or b""
+
+
+def turtle_as(data: bytes, fmt: str) -> bytes:
+    """Turtle bytes converted to another RDF format (unchanged for ``ttl``)."""
+    import pyoxigraph as ox
+
+    if fmt == "ttl":
+        return data
+    return serialize_rdf(ox.parse(data, format=ox.RdfFormat.TURTLE), fmt)
+
+
 class _TooLargeError(Exception):
     pass
 
@@ -125,14 +157,7 @@ def _execute(store: Any, query: str, rfmt: str, gfmt: str, cap: int) -> tuple[st
             triples.append(triple)
             if len(triples) > cap:
                 raise _TooLargeError(f"the result has more than {cap} triples")
-        formats = {
-            "ttl": ox.RdfFormat.TURTLE,
-            "nt": ox.RdfFormat.N_TRIPLES,
-            "jsonld": ox.RdfFormat.JSON_LD,
-            "rdfxml": ox.RdfFormat.RDF_XML,
-        }
-        data: bytes = ox.serialize(triples, format=formats[gfmt]) or b""
-        return GRAPH_CONTENT[gfmt], data
+        return GRAPH_CONTENT[gfmt], serialize_rdf(triples, gfmt)
     variables = [v.value for v in result.variables]
     rows = []
     for solution in result:
@@ -436,17 +461,7 @@ class _Handler(BaseHTTPRequestHandler):
         host = self.headers.get("Host") or f"127.0.0.1:{self.server.server_port}"
         ttl = _service_description(f"http://{host}/sparql", self.server.triples)
         fmt = negotiate(self.headers.get("Accept", ""), GRAPH_TYPES, "ttl") or "ttl"
-        body = ttl.encode("utf-8")
-        if fmt != "ttl":
-            import pyoxigraph as ox
-
-            formats = {
-                "nt": ox.RdfFormat.N_TRIPLES,
-                "jsonld": ox.RdfFormat.JSON_LD,
-                "rdfxml": ox.RdfFormat.RDF_XML,
-            }
-            parsed = ox.parse(body, format=ox.RdfFormat.TURTLE)
-            body = ox.serialize(parsed, format=formats[fmt]) or b""
+        body = turtle_as(ttl.encode("utf-8"), fmt)
         self._send(Reply(200, GRAPH_CONTENT[fmt], body), vary=True, head=head)
 
     def _static(self, rel: str, head: bool) -> None:
@@ -503,10 +518,8 @@ def resource_reply(server: _Server, path: str, params: dict[str, list[str]], acc
     lang = params.get("lang", ["en"])[0]
     if lang not in ("en", "ru", "ja"):
         lang = "en"
-    try:
-        from kg import pages
-    except ImportError:  # pragma: no cover - pages ship with the package
-        return Reply(501, "text/plain; charset=utf-8", b"resource pages are not available\n")
+    from kg import pages
+
     if path == "/void":
         data = server.out / "void.ttl"
         if data.is_file():
@@ -537,20 +550,10 @@ def resource_reply(server: _Server, path: str, params: dict[str, list[str]], acc
 
 def _ontology_rdf(out: Path, fmt: str) -> Reply:
     """The whole ontology, in the requested RDF format."""
-    import pyoxigraph as ox
-
     source = out / "ontology.ttl"
     if not source.is_file():
         return Reply(404, "text/plain; charset=utf-8", b"no ontology: run kg build\n")
-    data = source.read_bytes()
-    formats = {
-        "nt": ox.RdfFormat.N_TRIPLES,
-        "jsonld": ox.RdfFormat.JSON_LD,
-        "rdfxml": ox.RdfFormat.RDF_XML,
-    }
-    if fmt in formats:
-        parsed = ox.parse(data, format=ox.RdfFormat.TURTLE)
-        data = ox.serialize(parsed, format=formats[fmt]) or b""
+    data = turtle_as(source.read_bytes(), fmt)
     ctype = GRAPH_CONTENT[fmt] + ("; charset=utf-8" if fmt in ("ttl", "nt") else "")
     return Reply(200, ctype, data)
 
