@@ -39,12 +39,12 @@ snapshot: $(VENV)/.installed
 
 ## Speed benchmarks (figures are quoted in issue notes, never asserted in tests).
 bench: $(VENV)/.installed-test
-	$(BIN)/python -m kg.bench
-	$(BIN)/python -m kg.bench_sparql --scales 1,10,100
+	$(BIN)/python -m tests.benchmarks.bench
+	$(BIN)/python -m tests.benchmarks.bench_sparql --scales 1,10,100
 
 ## Network benchmarks: every measure at 10x, 100x, 1000x.
 bench-network: $(VENV)/.installed
-	$(BIN)/python -m kg.bench_network
+	$(BIN)/python -m tests.benchmarks.bench_network
 
 clean:
 	rm -rf build

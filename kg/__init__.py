@@ -6,8 +6,8 @@ each pipeline stage lives in its own module:
 - :mod:`kg.tables`   load and check the curated CSV tables (``data/``)
 - :mod:`kg.graph`    turn the tables into an RDF graph
 - :mod:`kg.validate` validate a graph against the SHACL shapes (``ontology/shapes.ttl``)
-- :mod:`kg.export`   write deterministic serialisations and the embedded store
-- :mod:`kg.query`    run SPARQL over the embedded store (pyoxigraph only)
+- :mod:`kg.export.rdf`   write deterministic serialisations and the embedded store
+- :mod:`kg.query.store`    run SPARQL over the embedded store (pyoxigraph only)
 - :mod:`kg.cli`      the ``kg`` command, a thin layer over the above
 """
 

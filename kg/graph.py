@@ -1,6 +1,6 @@
 """Stage 2: turn checked tables into an RDF graph.
 
-Every node is an IRI from :mod:`kg.iris` (no blank nodes), so the graph and its
+Every node is an IRI from :mod:`kg.vocab.iris` (no blank nodes), so the graph and its
 serialisations are deterministic. Alongside the graph the builder returns where each
 node was curated (file and line) so that validation reports can point curators at rows.
 """
@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from kg import iris
-from kg.namespaces import GEO, RUJP, SCHEMA, WD
 from kg.tables import LEVELS_MUNICIPAL, Row, Tables, parse_date
+from kg.vocab import iris
+from kg.vocab.namespaces import GEO, RUJP, SCHEMA, WD
 
 __all__ = ["BuiltGraph", "Origin", "build_graph", "canonical_decimal", "date_literal", "new_graph"]
 

@@ -1,34 +1,65 @@
-"""Default locations of the curated inputs and the build outputs.
+"""Every location the package uses: curated inputs, package resources and build outputs.
 
 This is the only module that knows where things live; everything else takes paths as
-arguments. Nothing depends on the current working directory. Each default can be
-overridden with an environment variable (``KG_DATA``, ``KG_ONTOLOGY``, ``KG_OUT``).
+arguments. Nothing depends on the current working directory or on the repository's location:
+the curated tables (``data/``) and the ontology (``ontology/``) are found through
+:mod:`importlib.resources` as ``kg/_data`` and ``kg/_ontology``. In a source checkout
+(editable install) those are links to the repository's own ``data/`` and ``ontology/``
+folders, where curators edit them; in an installed wheel they are copies inside the package. Each default can be
+overridden with an environment variable (``KG_DATA``, ``KG_ONTOLOGY``, ``KG_OUT``) or with
+the commands' ``--data``, ``--ontology`` and ``--out`` options.
+
+>>> (data_dir() / "twinnings.csv").is_file()
+True
+>>> sorted(p.name for p in ontology_dir().glob("*.ttl"))
+['rujp.ttl', 'shapes.ttl']
 """
 
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 __all__ = [
+    "CONTEXT_FILE",
     "GRAPH_FILE",
+    "NTRIPLES_FILE",
+    "ONTOLOGY_COPY",
     "ONTOLOGY_FILE",
-    "QUERIES_DIR",
-    "REPO_ROOT",
+    "ONTOLOGY_HTML",
     "SHAPES_FILE",
     "STORE_DIR",
+    "VOID_FILE",
+    "checkout_root",
     "data_dir",
     "ontology_dir",
     "out_dir",
+    "queries_dir",
+    "resource_dir",
     "store_dir",
 ]
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-QUERIES_DIR = Path(__file__).resolve().parent / "queries"
+#: Files of the ontology folder.
 ONTOLOGY_FILE = "rujp.ttl"
 SHAPES_FILE = "shapes.ttl"
+CONTEXT_FILE = "context.jsonld"
+#: Files and folders ``kg build`` writes into the output folder.
 GRAPH_FILE = "rujp.ttl"
+NTRIPLES_FILE = "rujp.nt"
+ONTOLOGY_COPY = "ontology.ttl"
+ONTOLOGY_HTML = "ontology.html"
+VOID_FILE = "void.ttl"
 STORE_DIR = "store"
+
+
+def resource_dir(package: str, *parts: str) -> Path:
+    """A folder shipped inside a package of ``kg`` (e.g. ``kg.query``), as a real path.
+
+    ``kg`` is installed as plain files (a wheel or a source checkout), never zipped, so the
+    resource is a folder on disk.
+    """
+    return Path(str(resources.files(package).joinpath(*parts)))
 
 
 def _env_or(name: str, default: Path) -> Path:
@@ -38,19 +69,35 @@ def _env_or(name: str, default: Path) -> Path:
 
 def data_dir() -> Path:
     """Folder of the curated CSV tables."""
-    return _env_or("KG_DATA", REPO_ROOT / "data")
+    return _env_or("KG_DATA", resource_dir("kg", "_data"))
 
 
 def ontology_dir() -> Path:
-    """Folder of the hand-edited ontology and shapes."""
-    return _env_or("KG_ONTOLOGY", REPO_ROOT / "ontology")
+    """Folder of the hand-edited ontology, shapes and JSON-LD context."""
+    return _env_or("KG_ONTOLOGY", resource_dir("kg", "_ontology"))
+
+
+def checkout_root() -> Path | None:
+    """The repository folder when ``kg`` runs from a source checkout, else ``None``."""
+    data = resource_dir("kg", "_data")
+    if not data.is_symlink():
+        return None
+    root = data.resolve().parent
+    return root if (root / "pyproject.toml").is_file() else None
 
 
 def out_dir() -> Path:
-    """The one git-ignored folder all build outputs go to."""
-    return _env_or("KG_OUT", REPO_ROOT / "build")
+    """The one folder all build outputs go to: ``KG_OUT``; else the checkout's git-ignored
+    ``build/`` when run from a source checkout; else ``build/`` in the current folder."""
+    root = checkout_root()
+    return _env_or("KG_OUT", (root if root else Path.cwd()) / "build")
 
 
 def store_dir(out: Path | None = None) -> Path:
     """The embedded pyoxigraph store inside the output folder."""
     return (out or out_dir()) / STORE_DIR
+
+
+def queries_dir() -> Path:
+    """The named SPARQL queries shipped with the package."""
+    return resource_dir("kg.query") / "queries"

@@ -64,9 +64,9 @@ def check(data: Path, ontology: Path, *, engine: str = "pyshacl") -> Checked:
 
 def build(data: Path, ontology: Path, out: Path) -> BuildResult:
     """Run the whole pipeline; write outputs only when the graph conforms."""
-    from kg.export import write_graph_outputs
-    from kg.pages import CONTEXT_FILE
-    from kg.publish import write_publication
+    from kg.export.publish import write_publication
+    from kg.export.rdf import write_graph_outputs
+    from kg.serve.pages import CONTEXT_FILE
 
     checked = check(data, ontology)
     result = BuildResult(checked)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import iris
-from kg.server import ServerConfig, make_server
+from kg.serve.app import ServerConfig, make_server
+from kg.vocab import iris
 
 from .conftest import PageVisit
 from .test_server import fetch

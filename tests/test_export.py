@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kg.export import canonical_ntriples, canonical_turtle, write_atomic
+from kg.export.rdf import canonical_ntriples, canonical_turtle, write_atomic
 
 
 def test_turtle_and_ntriples_are_isomorphic_and_stable(graph: Graph) -> None:

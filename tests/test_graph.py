@@ -8,9 +8,9 @@ from pathlib import Path
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, to_isomorphic
 
-from kg import iris
 from kg.graph import date_literal
-from kg.namespaces import RUJP
+from kg.vocab import iris
+from kg.vocab.namespaces import RUJP
 
 SNAPSHOT = Path(__file__).resolve().parent / "snapshots" / "rujp.nt"
 P = "PREFIX rujp: <https://w3id.org/rujp/ontology#> "

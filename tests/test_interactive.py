@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from kg.cli import main
-from kg.interactive import graph_payload, render_html, script_json
-from kg.network import Agreement, NetworkData, Place, extract, twinning_network
+from kg.figures.interactive import graph_payload, render_html, script_json
+from kg.network.projections import Agreement, NetworkData, Place, extract, twinning_network
 
 from .conftest import PageVisit
 

@@ -16,10 +16,10 @@ import pytest
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kg.namespaces import GEO, RUJP
-from kg.pages import resource_html
-from kg.publish import FORMATS
-from kg.query import open_store
+from kg.export.publish import FORMATS
+from kg.query.store import open_store
+from kg.serve.pages import resource_html
+from kg.vocab.namespaces import GEO, RUJP
 from tests.test_publish import expected_named_graphs
 
 from .conftest import PageVisit

@@ -6,7 +6,7 @@ import typing
 
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
 
-from kg.namespaces import RUJP
+from kg.vocab.namespaces import RUJP
 
 
 def _ontology_terms(ontology: Graph) -> set[str]:

@@ -21,9 +21,8 @@ from click.testing import CliRunner
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg import iris
 from kg.cli import main
-from kg.metrics import (
+from kg.network.metrics import (
     aggregates,
     betweenness,
     closeness,
@@ -37,8 +36,7 @@ from kg.metrics import (
     render,
     simple,
 )
-from kg.namespaces import RUJP
-from kg.network import (
+from kg.network.projections import (
     EXPORT_FORMATS,
     GRAPHS,
     NetworkData,
@@ -51,6 +49,8 @@ from kg.network import (
     snapshots,
     twinning_network,
 )
+from kg.vocab import iris
+from kg.vocab.namespaces import RUJP
 
 
 def _rows(data_dir: Path, name: str) -> list[dict[str, str]]:
@@ -520,8 +520,8 @@ def test_render_formats(data: NetworkData) -> None:
 def test_benchmark_covers_every_measure_of_every_projection(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from kg.bench_network import run
-    from kg.metrics import MEASURES
+    from kg.network.metrics import MEASURES
+    from tests.benchmarks.bench_network import run
 
     rows = run([1], memory=True)
     for name in GRAPHS:

@@ -18,8 +18,8 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, PROV
 
-from kg.namespaces import GEO, RUJP, SCHEMA
-from kg.pages import (
+from kg.query.store import open_store
+from kg.serve.pages import (
     LANGS,
     MEDIA_TYPES,
     describe,
@@ -28,7 +28,7 @@ from kg.pages import (
     resource_html,
     resource_rdf,
 )
-from kg.query import open_store
+from kg.vocab.namespaces import GEO, RUJP, SCHEMA
 
 UNKNOWN = "https://w3id.org/rujp/id/place/no-such-place"
 
@@ -276,8 +276,8 @@ def test_pages_stay_light(built_out: Path, graph: Graph) -> None:
     place = _trilingual_place(graph)
     code = (
         "import sys\n"
-        "from kg.pages import resource_html, resource_rdf\n"
-        "from kg.query import open_store\n"
+        "from kg.serve.pages import resource_html, resource_rdf\n"
+        "from kg.query.store import open_store\n"
         f"store = open_store(__import__('pathlib').Path({str(built_out / 'store')!r}))\n"
         f"assert resource_html(store, {str(place)!r}, 'ru')\n"
         f"assert resource_rdf(store, {str(place)!r}, 'jsonld')\n"

@@ -15,10 +15,10 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 
-from kg import plots
+from kg.figures import plots
 from kg.cli import main
-from kg.network import NetworkData, extract, twinning_network
-from kg.plots import FIGURES, figure, land_polygons, positions, render_figures
+from kg.figures.plots import FIGURES, figure, land_polygons, positions, render_figures
+from kg.network.projections import NetworkData, extract, twinning_network
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")

@@ -21,13 +21,13 @@ from rdflib import OWL, RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, VOID
 
 from kg.cli import main
+from kg.export.publish import DATASET_IRI, FORMATS, SPARQL_ENDPOINT, export
 from kg.graph import GEONAMES
-from kg.namespaces import ONTOLOGY_IRI, RUJP, WD
-from kg.pages import CONTEXT_FILE, PREFIXES
 from kg.paths import data_dir as default_data_dir
-from kg.publish import DATASET_IRI, FORMATS, SPARQL_ENDPOINT, export
+from kg.serve.pages import CONTEXT_FILE, PREFIXES
 from kg.stats import coverage
 from kg.tables import load_tables
+from kg.vocab.namespaces import ONTOLOGY_IRI, RUJP, WD
 
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")

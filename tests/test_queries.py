@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from kg import iris
 from kg.cli import main
-from kg.named import bind, get_query, list_queries, with_values
-from kg.query import open_store, run, select
+from kg.query.named import bind, get_query, list_queries, with_values
+from kg.query.store import open_store, run, select
 from kg.tables import Tables, load_tables
+from kg.vocab import iris
 
 STABLE = {
     "twinnings": [

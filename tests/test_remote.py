@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.errors import InputError
-from kg.remote import load_graph, sparql_request
+from kg.query.remote import load_graph, sparql_request
 
 GRAPH = "https://w3id.org/rujp/graph/test"
 COUNT = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH}> {{ ?s ?p ?o }} }}"

@@ -15,8 +15,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.named import get_query
-from kg.server import ServerConfig, make_server, negotiate
+from kg.query.named import get_query
+from kg.serve.app import ServerConfig, make_server, negotiate
 
 from .conftest import PageVisit
 

@@ -16,6 +16,8 @@ import hashlib
 import re
 from urllib.parse import quote
 
+from kg.vocab import terms
+
 __all__ = [
     "ID_BASE",
     "IRI_PATTERN",
@@ -34,12 +36,13 @@ __all__ = [
     "status_change",
 ]
 
-ID_BASE = "https://w3id.org/rujp/id/"
+ID_BASE = terms.ID_BASE
 
 #: Every instance IRI the build mints matches this pattern.
 IRI_PATTERN = re.compile(
-    r"^https://w3id\.org/rujp/id/"
-    r"(place|twinning|series|org|person|document|source|claim)/[A-Za-z0-9._~%/-]+$"
+    "^"
+    + re.escape(ID_BASE)
+    + r"(place|twinning|series|org|person|document|source|claim)/[A-Za-z0-9._~%/-]+$"
 )
 
 

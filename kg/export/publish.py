@@ -40,9 +40,8 @@ from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, VOID
 
 from kg import __version__
-from kg.export import canonical_ntriples, canonical_turtle, write_atomic
-from kg.namespaces import BASE, ID, ONTOLOGY_IRI, RUJP
-from kg.pages import (
+from kg.export.rdf import canonical_ntriples, canonical_turtle, write_atomic
+from kg.serve.pages import (
     CONTEXT_FILE,
     ONTOLOGY_HTML,
     PREFIXES,
@@ -50,6 +49,7 @@ from kg.pages import (
     load_context,
     serialize,
 )
+from kg.vocab.namespaces import BASE, ID, ONTOLOGY_IRI, RUJP
 
 __all__ = [
     "DATASET_IRI",

@@ -1,4 +1,4 @@
-"""Speed benchmarks, run on demand (`make bench` or `python -m kg.bench`), never in tests.
+"""Speed benchmarks, run on demand (`make bench` or `python -m tests.benchmarks.bench`), never in tests.
 
 Measures whole-process wall time of `kg build` and `kg query` on the real data, the import
 cost of the heavy libraries, and in-process validation time. Prints a table of medians.

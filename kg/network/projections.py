@@ -38,7 +38,7 @@ import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from kg.namespaces import GEO, RUJP, SCHEMA
+from kg.vocab.namespaces import GEO, RUJP, SCHEMA
 
 __all__ = [
     "EXPORT_FORMATS",

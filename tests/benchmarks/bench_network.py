@@ -1,14 +1,14 @@
-"""Network benchmarks, run on demand (``python -m kg.bench_network``), never in tests.
+"""Network benchmarks, run on demand (``python -m tests.benchmarks.bench_network``), never in tests.
 
-For each scale (synthetic graphs of :mod:`kg.synthetic`, 10x, 100x and 1000x the real data)
+For each scale (synthetic graphs of :mod:`tests.benchmarks.synthetic`, 10x, 100x and 1000x the real data)
 it times generating the RDF graph, reading the network facts from it, each projection, and
-every measure of :data:`kg.metrics.MEASURES` on each projection, and reports the peak memory
+every measure of :data:`kg.network.metrics.MEASURES` on each projection, and reports the peak memory
 of each measure (tracemalloc, in a second run so that tracing does not slow the timed one).
 Target: every measure at 100x under 10 s on the project's machine (2 cores). Betweenness is
-sampled above :data:`kg.metrics.EXACT_BETWEENNESS_LIMIT` nodes; the table says so.
+sampled above :data:`kg.network.metrics.EXACT_BETWEENNESS_LIMIT` nodes; the table says so.
 
-    python -m kg.bench_network                 # 10, 100, 1000
-    python -m kg.bench_network --scales 10,100 --no-memory
+    python -m tests.benchmarks.bench_network                 # 10, 100, 1000
+    python -m tests.benchmarks.bench_network --scales 10,100 --no-memory
 """
 
 from __future__ import annotations
@@ -61,9 +61,9 @@ def _rss_mib() -> float:
 
 def run(scales: list[int], memory: bool = True, seed: int = 0) -> list[dict[str, Any]]:
     """Run the benchmarks; print a row per measurement and return them all."""
-    from kg.metrics import EXACT_BETWEENNESS_LIMIT, MEASURES, Betweenness, simple
-    from kg.network import GRAPHS, extract, project
-    from kg.synthetic import synthetic_graph
+    from kg.network.metrics import EXACT_BETWEENNESS_LIMIT, MEASURES, Betweenness, simple
+    from kg.network.projections import GRAPHS, extract, project
+    from tests.benchmarks.synthetic import synthetic_graph
 
     rows: list[dict[str, Any]] = []
 
@@ -138,7 +138,9 @@ def run(scales: list[int], memory: bool = True, seed: int = 0) -> list[dict[str,
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m kg.bench_network", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.benchmarks.bench_network", description=__doc__
+    )
     parser.add_argument("--scales", default="10,100,1000", help="comma-separated scales")
     parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc runs")
     parser.add_argument("--seed", type=int, default=0)

@@ -1,6 +1,6 @@
 """CLI commands for linked-data publishing: ``kg export``.
 
-Thin: parse options, call one library function, write through :mod:`kg.export`, exit.
+Thin: parse options, call one library function, write through :mod:`kg.export.rdf`, exit.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import click
 
 __all__ = ["COMMANDS"]
 
-#: The keys of :data:`kg.publish.FORMATS` (not imported here: it loads rdflib).
+#: The keys of :data:`kg.export.publish.FORMATS` (not imported here: it loads rdflib).
 _FORMATS = ("ttl", "nt", "nq", "trig", "jsonld", "rdfxml")
 
 
@@ -54,10 +54,10 @@ def export_cmd(fmt: str, output: Path | None, data: Path | None, ontology: Path 
     from kg import paths
     from kg.cli import EXIT_INPUT, EXIT_VIOLATIONS
     from kg.errors import InputError
-    from kg.export import write_atomic
-    from kg.pages import CONTEXT_FILE
+    from kg.export.publish import export
+    from kg.export.rdf import write_atomic
     from kg.pipeline import check
-    from kg.publish import export
+    from kg.serve.pages import CONTEXT_FILE
     from kg.validate import format_report
 
     onto_dir = ontology or paths.ontology_dir()

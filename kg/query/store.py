@@ -15,7 +15,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import InputError, Problem
-from kg.results import serialize_boolean, serialize_rows
+from kg.query.results import serialize_boolean, serialize_rows
 
 __all__ = ["FORMATS", "open_store", "parse_remote", "render", "run", "select", "term_text"]
 
@@ -49,12 +49,12 @@ def run(
     bindings: dict[str, Any] | None = None,
 ) -> Any:
     """Evaluate a SPARQL query; ``bindings`` bind variables to RDF terms through an inline
-    VALUES block of serialised terms (see :func:`kg.named.with_values`).
+    VALUES block of serialised terms (see :func:`kg.query.named.with_values`).
 
     A syntax error is an input error naming ``source``.
     """
     if bindings:
-        from kg.named import with_values
+        from kg.query.named import with_values
 
         sparql = with_values(sparql, bindings)
     try:

@@ -1,4 +1,4 @@
-"""Named competency queries shipped in ``kg/queries/*.rq``.
+"""Named competency queries shipped in ``kg/query/queries/*.rq``.
 
 Each file starts with comment lines that document it::
 
@@ -24,9 +24,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg import iris
 from kg.errors import InputError, Problem
-from kg.paths import QUERIES_DIR
+from kg.paths import queries_dir
+from kg.vocab import iris
 
 __all__ = ["NamedQuery", "Param", "bind", "get_query", "list_queries", "with_values"]
 
@@ -78,13 +78,13 @@ def _parse(path: Path) -> NamedQuery:
     )
 
 
-def list_queries(folder: Path = QUERIES_DIR) -> list[NamedQuery]:
+def list_queries(folder: Path | None = None) -> list[NamedQuery]:
     """Every named query, sorted by name."""
-    return [_parse(p) for p in sorted(folder.glob("*.rq"))]
+    return [_parse(p) for p in sorted((folder or queries_dir()).glob("*.rq"))]
 
 
-def get_query(name: str, folder: Path = QUERIES_DIR) -> NamedQuery:
-    path = folder / f"{name}.rq"
+def get_query(name: str, folder: Path | None = None) -> NamedQuery:
+    path = (folder or queries_dir()) / f"{name}.rq"
     if not path.is_file():
         known = ", ".join(q.name for q in list_queries(folder))
         raise InputError(

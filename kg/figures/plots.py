@@ -11,7 +11,7 @@
 - ``heatmap`` — which municipality attended which conference (and in what role).
 - ``ranking`` — the top places by degree, betweenness and PageRank in the twinning network.
 
-matplotlib is imported inside the functions (``import kg.plots`` is light). Figures are
+matplotlib is imported inside the functions (``import kg.figures.plots`` is light). Figures are
 :class:`matplotlib.figure.Figure` objects drawn with the Agg/SVG canvases, never pyplot, so
 nothing depends on a display. Rebuilds are byte-identical: seeded layouts, a fixed
 ``svg.hashsalt`` and no dates in the file metadata.
@@ -34,7 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.network import (
+from kg.network.projections import (
     NetworkData,
     bipartite_network,
     label,
@@ -588,7 +588,7 @@ def _heatmap(data: NetworkData, lang: str) -> Figure:
 def _ranking(data: NetworkData, lang: str, top: int = 15) -> Figure:
     from matplotlib.figure import Figure
 
-    from kg.metrics import betweenness, pagerank, simple
+    from kg.network.metrics import betweenness, pagerank, simple
 
     text = _TEXT[lang]
     g = twinning_network(data)

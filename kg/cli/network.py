@@ -47,7 +47,7 @@ def _fail(message: str, hint: str, where: str) -> None:
 def _load(rdf: Path | None) -> Any:
     """The network facts of the built graph; exits 2 when the file is missing or broken."""
     from kg import paths
-    from kg.network import extract, load_rdf
+    from kg.network.projections import extract, load_rdf
 
     path = rdf or (paths.out_dir() / paths.GRAPH_FILE).with_suffix(".nt")
     if not path.is_file():
@@ -73,8 +73,8 @@ def network() -> None:
 @_rdf_option
 def metrics_cmd(name: str, year: int | None, fmt: str, seed: int, rdf: Path | None) -> None:
     """Centralities, k-core, communities, components and aggregates of one projection."""
-    from kg.metrics import compute, render
-    from kg.network import project
+    from kg.network.metrics import compute, render
+    from kg.network.projections import project
 
     g = project(_load(rdf), name, year)
     click.echo(render(compute(g, name, year, seed=seed), fmt), nl=False)
@@ -100,8 +100,8 @@ def rankings_cmd(
     name: str, measure: str, years: str | None, top: int, fmt: str, rdf: Path | None
 ) -> None:
     """How places rank by a measure across yearly snapshots."""
-    from kg.metrics import ranking_changes, render_rows
-    from kg.network import snapshots, years_of
+    from kg.network.metrics import ranking_changes, render_rows
+    from kg.network.projections import snapshots, years_of
 
     data = _load(rdf)
     try:
@@ -126,8 +126,8 @@ def rankings_cmd(
 @_rdf_option
 def export_cmd(name: str, year: int | None, fmt: str, output: Path, rdf: Path | None) -> None:
     """Write a projection as GraphML, GEXF, node-link JSON or a CSV edge list."""
-    from kg.export import write_atomic
-    from kg.network import export_bytes, project
+    from kg.export.rdf import write_atomic
+    from kg.network.projections import export_bytes, project
 
     g = project(_load(rdf), name, year)
     write_atomic(output, export_bytes(g, fmt))
@@ -147,8 +147,8 @@ def export_cmd(name: str, year: int | None, fmt: str, output: Path, rdf: Path | 
 def plot(name: str, lang: str, out: Path | None, rdf: Path | None) -> None:
     """Draw figure NAME (or all) as PNG and SVG."""
     from kg import paths
-    from kg.export import write_atomic
-    from kg.plots import render_figures
+    from kg.export.rdf import write_atomic
+    from kg.figures.plots import render_figures
 
     folder = out or paths.out_dir() / "figures"
     names = list(PLOT_CHOICES) if name == "all" else [name]
@@ -169,8 +169,8 @@ def plot(name: str, lang: str, out: Path | None, rdf: Path | None) -> None:
 def view(output: Path | None, rdf: Path | None) -> None:
     """Write a self-contained interactive page of the twinning network (works offline)."""
     from kg import paths
-    from kg.export import write_atomic
-    from kg.interactive import render_html
+    from kg.export.rdf import write_atomic
+    from kg.figures.interactive import render_html
 
     target = output or paths.out_dir() / "network.html"
     write_atomic(target, render_html(_load(rdf)).encode("utf-8"))

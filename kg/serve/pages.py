@@ -1,7 +1,7 @@
 """Dereferenceable resources: the RDF and HTML views of one IRI, for ``kg serve``.
 
 Light: imports pyoxigraph only (no rdflib), so the server stays light. The functions take the
-built store (``build/store``, opened read-only with :func:`kg.query.open_store`), which holds
+built store (``build/store``, opened read-only with :func:`kg.query.store.open_store`), which holds
 the data and the ontology, and answer ``None`` for an IRI the store does not describe, which
 the server turns into a 404.
 
@@ -10,14 +10,14 @@ the server turns into a 404.
 - :func:`resource_html` -- a page in English, Russian or Japanese (``?lang=en|ru|ja``);
 - :func:`ontology_html` -- the ontology documentation written by ``kg build``;
 - :func:`jsonld_document` -- compaction with ``ontology/context.jsonld`` (also used for the
-  JSON-LD export, see :mod:`kg.publish`).
+  JSON-LD export, see :mod:`kg.export.publish`).
 
 Every text taken from the data is HTML-escaped; only ``http``/``https`` addresses become
 external links; links to other resources of the project use their IRI paths
 (``https://w3id.org/rujp/id/place/jp-niigata`` is linked as ``/id/place/jp-niigata``).
 
 >>> from kg.paths import store_dir
->>> from kg.query import open_store
+>>> from kg.query.store import open_store
 >>> store = open_store(store_dir())
 >>> page = resource_html(store, "https://w3id.org/rujp/id/place/jp-niigata", "ja")
 >>> "新潟市" in page

@@ -1,4 +1,4 @@
-"""Measures of the network projections (:mod:`kg.network`).
+"""Measures of the network projections (:mod:`kg.network.projections`).
 
 Each measure is a function of a NetworkX graph returning a dict keyed by node (or a number);
 :func:`compute` runs them all and returns a :class:`Metrics` value that the CLI renders.

@@ -152,7 +152,7 @@ def query(
 ) -> None:
     """Run a SPARQL query (FILE.rq, -e TEXT or --name NAME) over the built graph."""
     from kg import paths
-    from kg.query import open_store, render, run
+    from kg.query.store import open_store, render, run
 
     if sum(x is not None for x in (file, expr, name)) != 1:
         raise click.UsageError("give exactly one of FILE.rq, -e 'SPARQL' or --name NAME")
@@ -161,7 +161,7 @@ def query(
     try:
         terms: dict[str, Any] = {}
         if name is not None:
-            from kg.named import bind, get_query
+            from kg.query.named import bind, get_query
 
             named = get_query(name)
             terms = bind(named, _parse_params(params))
@@ -173,9 +173,9 @@ def query(
         else:
             text, source = str(expr), "-e"
         if endpoint:
-            from kg.named import with_values
-            from kg.query import parse_remote
-            from kg.remote import sparql_request
+            from kg.query.named import with_values
+            from kg.query.remote import sparql_request
+            from kg.query.store import parse_remote
 
             ctype, body = sparql_request(
                 endpoint,
@@ -210,7 +210,7 @@ def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def queries(fmt: str) -> None:
     """List the named competency queries with their questions, parameters and columns."""
-    from kg.named import list_queries
+    from kg.query.named import list_queries
 
     named = list_queries()
     if fmt == "json":
@@ -243,7 +243,7 @@ def load(endpoint: str, graph_iri: str | None, out: Path | None) -> None:
     """Push the built graph (data and ontology) to a SPARQL 1.1 store, replacing the named
     graph as a whole."""
     from kg import paths
-    from kg.remote import DEFAULT_GRAPH, load_graph
+    from kg.query.remote import DEFAULT_GRAPH, load_graph
 
     folder = out or paths.out_dir()
     try:
@@ -285,11 +285,11 @@ def serve(
 ) -> None:
     """Serve the graph: SPARQL endpoint at /sparql, query page at /, resource pages."""
     from kg import paths
-    from kg.server import ServerConfig, serve_forever
+    from kg.serve.app import ServerConfig, serve_forever
 
     folder = store or paths.store_dir()
     try:
-        from kg.query import open_store
+        from kg.query.store import open_store
 
         open_store(folder)  # fail early and clearly when there is no build
     except InputError as exc:
@@ -328,8 +328,8 @@ def _missing(path: Path) -> Problem:
 
 
 def _register() -> None:
-    from kg.cli_network import COMMANDS as NETWORK_COMMANDS
-    from kg.cli_publish import COMMANDS as PUBLISH_COMMANDS
+    from kg.cli.export import COMMANDS as PUBLISH_COMMANDS
+    from kg.cli.network import COMMANDS as NETWORK_COMMANDS
 
     for command in (*NETWORK_COMMANDS, *PUBLISH_COMMANDS):
         main.add_command(command)

@@ -1,16 +1,16 @@
 """A self-contained interactive page of the twinning network (``kg view``).
 
-One HTML file (``kg/static/network.html``) with the graph, the script and the style inlined
-(``kg/static/network.js`` and ``network.css``): no CDN, no library, it works offline. Nodes
+One HTML file (``kg/figures/static/network.html``) with the graph, the script and the style inlined
+(``kg/figures/static/network.js`` and ``network.css``): no CDN, no library, it works offline. Nodes
 are placed by a seeded spring layout; the page draws them as SVG and offers search by name
 in English, Russian or Japanese, hover details (labels, agreement kind and dates, status
 history, sources), a year filter (the snapshot semantics of
-:func:`kg.network.twinning_network`) and a kind filter.
+:func:`kg.network.projections.twinning_network`) and a kind filter.
 
 Every datum is JSON inside ``<script type="application/json">`` with ``<``, ``>`` and ``&``
 escaped, and the script inserts text with ``textContent`` only, so no label can inject markup.
 
->>> from kg.network import NetworkData
+>>> from kg.network.projections import NetworkData
 >>> "<svg" in render_html(NetworkData())
 True
 """
@@ -22,7 +22,7 @@ import json
 from importlib import resources
 from typing import Any
 
-from kg.network import NetworkData, twinning_network
+from kg.network.projections import NetworkData, twinning_network
 
 __all__ = ["graph_payload", "render_html", "script_json"]
 
@@ -31,7 +31,7 @@ _KINDS = ("sister", "friendship", "partner", "other")
 
 
 def _static(name: str) -> str:
-    return (resources.files("kg") / "static" / name).read_text(encoding="utf-8")
+    return (resources.files("kg.figures") / "static" / name).read_text(encoding="utf-8")
 
 
 def script_json(value: Any) -> str:
@@ -122,7 +122,7 @@ def graph_payload(data: NetworkData, seed: int = 7) -> dict[str, Any]:
 def render_html(
     data: NetworkData, *, seed: int = 7, title: str = "Russia–Japan twinning network"
 ) -> str:
-    """The interactive page as one HTML string (write it with :func:`kg.export.write_atomic`)."""
+    """The interactive page as one HTML string (write it with :func:`kg.export.rdf.write_atomic`)."""
     payload = graph_payload(data, seed)
     kinds = "".join(
         f'<label><input type="checkbox" name="kind" value="{k}" checked> {k}</label> '

@@ -30,7 +30,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from kg.paths import QUERIES_DIR
+from kg.paths import resource_dir
 
 __all__ = [
     "QueryPool",
@@ -43,7 +43,7 @@ __all__ = [
     "turtle_as",
 ]
 
-STATIC_DIR = Path(__file__).resolve().parent / "static"
+STATIC_DIR = resource_dir("kg.serve", "static")
 
 RESULT_TYPES = {
     "application/sparql-results+json": "json",
@@ -146,7 +146,7 @@ class _TooLargeError(Exception):
 def _execute(store: Any, query: str, rfmt: str, gfmt: str, cap: int) -> tuple[str, bytes]:
     import pyoxigraph as ox
 
-    from kg.results import CONTENT_TYPES, serialize_boolean, serialize_rows
+    from kg.query.results import CONTENT_TYPES, serialize_boolean, serialize_rows
 
     result = store.query(query)
     if isinstance(result, ox.QueryBoolean):
@@ -296,11 +296,11 @@ def _service_description(endpoint: str, triples: int) -> str:
 
 
 def _query_page() -> bytes:
-    from kg.named import list_queries
+    from kg.query.named import list_queries
 
     examples = [
         {"name": q.name, "question": q.question, "query": q.text}
-        for q in list_queries(QUERIES_DIR)
+        for q in list_queries()
         if not q.params
     ]
     items = "\n".join(
@@ -518,7 +518,7 @@ def resource_reply(server: _Server, path: str, params: dict[str, list[str]], acc
     lang = params.get("lang", ["en"])[0]
     if lang not in ("en", "ru", "ja"):
         lang = "en"
-    from kg import pages
+    from kg.serve import pages
 
     if path == "/void":
         data = server.out / "void.ttl"

@@ -11,7 +11,7 @@ conference its number of participants, while who is tied to whom is rewired at r
 a configuration model of the real networks. Deterministic for a given ``seed``.
 
 >>> g = synthetic_graph(2, seed=0)
->>> from kg.namespaces import RUJP
+>>> from kg.vocab.namespaces import RUJP
 >>> from rdflib import RDF
 >>> len(set(g.subjects(RDF.type, RUJP.TwinningAgreement)))
 126
@@ -191,7 +191,7 @@ def write_synthetic_ntriples(
     The lines are sorted within each chunk, so the file is byte-identical for a given
     ``scale`` and ``seed``. The same triples as :func:`synthetic_graph`.
     """
-    from kg.export import canonical_ntriples
+    from kg.export.rdf import canonical_ntriples
 
     path.parent.mkdir(parents=True, exist_ok=True)
     count = 0

@@ -1,7 +1,7 @@
-"""SPARQL benchmarks, run on demand (``python -m kg.bench_sparql [--scales 1,10,100]``).
+"""SPARQL benchmarks, run on demand (``python -m tests.benchmarks.bench_sparql [--scales 1,10,100]``).
 
 For each scale (1 = the real data; N = synthetic graphs of the real shape, see
-:mod:`kg.synthetic`) it measures:
+:mod:`tests.benchmarks.synthetic`) it measures:
 
 - whole-process latency of ``kg query --name`` vs the ``oxigraph query`` CLI on the same store;
 - in-process latency of pyoxigraph vs rdflib's SPARQL engine on a 2-hop query;
@@ -25,7 +25,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from kg.bench import time_command
+from tests.benchmarks.bench import time_command
 
 __all__ = ["TWO_HOP", "main"]
 
@@ -92,7 +92,7 @@ def _throughput(argv: list[str], path: str, query: str, seconds: int) -> tuple[f
 
 def _prepare(scale: int, work: Path) -> Path:
     """A build folder (store + N-Triples) for the real data (1) or a synthetic scale."""
-    from kg.export import write_store
+    from kg.export.rdf import write_store
     from kg.paths import ONTOLOGY_FILE, ontology_dir, out_dir
 
     folder = work / f"x{scale}"
@@ -100,7 +100,7 @@ def _prepare(scale: int, work: Path) -> Path:
     if scale == 1:
         shutil.copy(out_dir() / "rujp.nt", folder / "rujp.nt")
     else:
-        from kg.synthetic import write_synthetic_ntriples
+        from tests.benchmarks.synthetic import write_synthetic_ntriples
 
         write_synthetic_ntriples(folder / "rujp.nt", scale)
     write_store(
@@ -112,7 +112,7 @@ def _prepare(scale: int, work: Path) -> Path:
 def bench_scale(scale: int, work: Path, runs: int, seconds: int) -> list[tuple[str, str]]:
     import pyoxigraph as ox
 
-    from kg.named import get_query
+    from kg.query.named import get_query
 
     folder = _prepare(scale, work)
     store = folder / "store"

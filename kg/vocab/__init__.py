@@ -1,0 +1,1 @@
+"""The vocabulary: ontology terms, code lists, namespaces and the instance IRI scheme."""

@@ -1,0 +1,1 @@
+"""Benchmarks: run on demand (see the Makefile), never collected as tests."""
