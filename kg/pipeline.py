@@ -1,5 +1,10 @@
 """The main job: tables + ontology -> graph -> validation -> outputs.
 
+Owns the order of the stages (:mod:`kg.tables` -> :mod:`kg.graph` -> :mod:`kg.validate` ->
+:mod:`kg.export`) and the one decision that spans them: outputs are written only when the
+graph conforms. ``kg build`` records a digest of its inputs beside its outputs, so ``kg
+export`` can hand out what the build wrote while it is current instead of building again.
+
 >>> from kg.paths import data_dir, ontology_dir
 >>> checked = check(data_dir(), ontology_dir())
 >>> checked.report.conforms
@@ -8,15 +13,34 @@ True
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.graph import BuiltGraph, build_graph
-from kg.paths import ONTOLOGY_FILE, SHAPES_FILE
+from kg import __version__
+from kg.errors import InputError, NonConformanceError
+
+from rdflib import URIRef
+
+from kg.graph import BuiltGraph, Origin, build_graph
+from kg.paths import CONTEXT_FILE, ONTOLOGY_FILE, SHAPES_FILE
 from kg.tables import Tables, load_tables
 from kg.validate import Report, load_ontology, load_shapes, validate, validate_rudof
 
-__all__ = ["BuildResult", "Checked", "build", "check"]
+__all__ = [
+    "INPUTS_DIGEST_FILE",
+    "BuildResult",
+    "Checked",
+    "build",
+    "check",
+    "check_files",
+    "export",
+    "inputs_digest",
+]
+
+#: The digest of the inputs a build was made from, written beside its outputs.
+INPUTS_DIGEST_FILE = ".inputs.sha256"
 
 
 @dataclass
@@ -66,7 +90,6 @@ def build(data: Path, ontology: Path, out: Path) -> BuildResult:
     """Run the whole pipeline; write outputs only when the graph conforms."""
     from kg.export.publish import write_publication
     from kg.export.rdf import write_graph_outputs
-    from kg.serve.pages import CONTEXT_FILE
 
     checked = check(data, ontology)
     result = BuildResult(checked)
@@ -76,4 +99,80 @@ def build(data: Path, ontology: Path, out: Path) -> BuildResult:
         result.outputs += write_publication(
             checked.built.graph, load_ontology(ontology), out, context=ontology / CONTEXT_FILE
         )
+        from kg.export.rdf import write_atomic
+
+        write_atomic(out / INPUTS_DIGEST_FILE, inputs_digest(data, ontology).encode("ascii"))
     return result
+
+
+def _origins_if_available(data: Path) -> dict[URIRef, Origin]:
+    """Map nodes to table rows when the tables load; files from elsewhere get none."""
+    try:
+        return dict(build_graph(load_tables(data)).origins)
+    except InputError:
+        return {}
+
+
+def check_files(
+    files: Iterable[Path], data: Path, ontology: Path, *, engine: str = "pyshacl"
+) -> Report:
+    """Validate RDF files (e.g. a built ``rujp.ttl``) against the shapes.
+
+    Results are located by table row when the nodes come from the tables in ``data``.
+    """
+    from kg.validate import load_rdf
+
+    graph = load_rdf(list(files))
+    origins = _origins_if_available(data)
+    if engine == "rudof":
+        return validate_rudof(
+            graph,
+            shapes_file=ontology / SHAPES_FILE,
+            ontology_file=ontology / ONTOLOGY_FILE,
+            origins=origins,
+        )
+    return validate(
+        graph,
+        shapes=load_shapes(ontology),
+        ontology=load_ontology(ontology),
+        origins=origins,
+    )
+
+
+def inputs_digest(data: Path, ontology: Path) -> str:
+    """SHA-256 over the package version and every input file's name and bytes."""
+    digest = hashlib.sha256(f"kg {__version__}\n".encode())
+    for folder, pattern in ((data, "*.csv"), (ontology, "*.ttl"), (ontology, "*.jsonld")):
+        for path in sorted(folder.glob(pattern)):
+            digest.update(f"{folder.name}/{path.name}\n".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest() + "\n"
+
+
+def export(data: Path, ontology: Path, fmt: str, *, out: Path | None = None) -> bytes:
+    """The validated graph serialised in one format (a name of :mod:`kg.formats`).
+
+    When ``out`` holds a build made from the same inputs, its file is returned as it is (it
+    was validated when written); otherwise the graph is built and validated now. Raises
+    :class:`~kg.errors.NonConformanceError` when the graph does not conform.
+    """
+    from kg import formats
+
+    target = formats.get(fmt)
+    if out is not None:
+        stamp = out / INPUTS_DIGEST_FILE
+        written = out / target.file
+        if (
+            stamp.is_file()
+            and written.is_file()
+            and stamp.read_text(encoding="ascii") == inputs_digest(data, ontology)
+        ):
+            return written.read_bytes()
+    checked = check(data, ontology)
+    if not checked.report.conforms:
+        from kg.validate import format_report
+
+        raise NonConformanceError(checked.report, format_report(checked.report))
+    from kg.export.publish import export as serialise
+
+    return serialise(checked.built.graph, target.name, context=ontology / CONTEXT_FILE)

@@ -13,7 +13,7 @@ from rdflib import Graph
 
 from kg import paths
 from kg.pipeline import BuildResult, Checked, build, check
-from kg.validate import load_ontology, load_shapes
+from kg.validate import Report, load_ontology, load_shapes, validate
 
 TESTS = Path(__file__).resolve().parent
 
@@ -55,6 +55,21 @@ def built_out(tmp_path_factory: pytest.TempPathFactory, data_dir: Path, ontology
     result: BuildResult = build(data_dir, ontology_dir, out)
     assert result.report.conforms, result.report
     return out
+
+
+@pytest.fixture(scope="session")
+def fixture_report(shapes: Graph, ontology: Graph) -> Callable[[str], Report]:
+    """pySHACL's report on a shape fixture, computed once per fixture for the session
+    (the shape tests and the engine-agreement tests read the same report)."""
+    from functools import cache
+
+    from tests.helpers import fixture_graph
+
+    @cache
+    def report(name: str) -> Report:
+        return validate(fixture_graph(name), shapes=shapes, ontology=ontology)
+
+    return report
 
 
 @pytest.fixture

@@ -7,15 +7,13 @@ import json
 import shutil
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from kg.cli import main
+from tests.helpers import run_cli
 
 TESTS = Path(__file__).resolve().parent
 
 
 def _run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    result = run_cli(args)
     return result.exit_code, result.stdout, result.stderr
 
 

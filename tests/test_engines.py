@@ -7,15 +7,16 @@ results instead of the shape's sh:message; messages are therefore not compared.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from rdflib import Graph
 
 from kg.paths import ONTOLOGY_FILE, SHAPES_FILE
-from kg.validate import Report, validate, validate_rudof
-
-from .test_shapes import FIXTURES, fixture_graph
+from kg.pipeline import Checked
+from kg.validate import Report, validate_rudof
+from tests.helpers import FIXTURES, fixture_graph
 
 
 def _pairs(report: Report) -> set[tuple[str, str]]:
@@ -28,20 +29,17 @@ def _rudof(graph: Graph, ontology_dir: Path) -> Report:
     )
 
 
-def test_engines_agree_on_real_graph(
-    graph: Graph, shapes: Graph, ontology: Graph, ontology_dir: Path
-) -> None:
-    reference = validate(graph, shapes=shapes, ontology=ontology)
-    other = _rudof(graph, ontology_dir)
+def test_engines_agree_on_real_graph(checked: Checked, ontology_dir: Path) -> None:
+    reference = checked.report
+    other = _rudof(checked.built.graph, ontology_dir)
     assert reference.conforms and other.conforms
 
 
 @pytest.mark.parametrize("name", sorted(FIXTURES))
 def test_engines_agree_on_fixture(
-    name: str, shapes: Graph, ontology: Graph, ontology_dir: Path
+    name: str, ontology_dir: Path, fixture_report: Callable[[str], Report]
 ) -> None:
-    data = fixture_graph(name)
-    reference = validate(data, shapes=shapes, ontology=ontology)
-    other = _rudof(data, ontology_dir)
+    reference = fixture_report(name)
+    other = _rudof(fixture_graph(name), ontology_dir)
     assert reference.conforms == other.conforms
     assert _pairs(reference) == _pairs(other)

@@ -7,12 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from rdflib import Graph
 
-from kg.cli import main
-from kg.figures.interactive import graph_payload, render_html, script_json
-from kg.network.projections import Agreement, NetworkData, Place, extract, twinning_network
+from kg.figures import graph_payload, render_html, script_json
+from kg.figures.style import KIND_COLOR
+from kg.network import Agreement, NetworkData, Place, extract, twinning_network
+from kg.vocab import codes, iris
+from tests.helpers import run_cli
 
 from .conftest import PageVisit
 
@@ -31,16 +32,14 @@ def _chromium(browse: Callable[..., PageVisit], page: Path) -> tuple[str, list[s
 
 
 def _evil_data() -> NetworkData:
-    jp = "https://w3id.org/rujp/id/place/jp-x"
-    ru = "https://w3id.org/rujp/id/place/ru-y"
+    jp = iris.place("jp-x")
+    ru = iris.place("ru-y")
     return NetworkData(
         places={
             jp: Place(jp, {"data_key": "jp-x", "label_en": EVIL, "country": "JP"}),
             ru: Place(ru, {"data_key": "ru-y", "label_en": "Plain", "country": "RU"}),
         },
-        agreements=[
-            Agreement("https://w3id.org/rujp/id/twinning/jp-x--ru-y", jp, ru, "sister", "1990")
-        ],
+        agreements=[Agreement(iris.agreement("jp-x--ru-y"), jp, ru, "sister", "1990")],
     )
 
 
@@ -58,6 +57,16 @@ def test_data_is_escaped() -> None:
     assert page.count("</script>") == 2
     assert "<img" not in page
     assert script_json({"a": "</script>&\u2028"}) == '{"a":"\\u003c/script\\u003e\\u0026\\u2028"}'
+
+
+def test_kind_filter_and_colours_follow_the_code_list() -> None:
+    page = render_html(_evil_data())
+    offered = re.findall(r'<input type="checkbox" name="kind" value="([^"]+)"', page)
+    assert offered == list(codes.KIND.notations)
+    table = re.search(r"var KIND_COLOR = \{([^}]*)\}", page)
+    assert table is not None
+    script_colours = dict(re.findall(r'(\w+): "(#[0-9a-f]{6})"', table.group(1)))
+    assert script_colours == KIND_COLOR
 
 
 def test_payload_matches_the_twinning_network(data: NetworkData) -> None:
@@ -133,10 +142,8 @@ def test_console_errors_are_detected(browse: Callable[..., PageVisit], tmp_path:
 
 def test_kg_view_writes_the_page(built_out: Path, tmp_path: Path) -> None:
     target = tmp_path / "view.html"
-    result = CliRunner().invoke(
-        main,
+    result = run_cli(
         ["view", "-o", str(target), "--rdf", str(built_out / "rujp.nt")],
-        catch_exceptions=False,
     )
     assert result.exit_code == 0, result.output
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

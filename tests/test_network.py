@@ -17,40 +17,40 @@ from typing import Any
 import networkx as nx
 import numpy as np
 import pytest
-from click.testing import CliRunner
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.cli import main
-from kg.network.metrics import (
+from kg.network import (
+    ENGINE_TOLERANCE,
+    EXPORT_FORMATS,
+    GRAPHS,
+    IGRAPH_FROM,
+    NetworkData,
     aggregates,
     betweenness,
+    bipartite_network,
     closeness,
     communities,
     compute,
+    coparticipation_network,
     core_number,
     eigenvector,
+    export_bytes,
+    extract,
+    flatten,
     pagerank,
+    project,
     rank,
     ranking_changes,
     render,
     simple,
-)
-from kg.network.projections import (
-    EXPORT_FORMATS,
-    GRAPHS,
-    NetworkData,
-    bipartite_network,
-    coparticipation_network,
-    export_bytes,
-    extract,
-    flatten,
-    project,
     snapshots,
     twinning_network,
+    uses_igraph,
 )
 from kg.vocab import iris
 from kg.vocab.namespaces import RUJP
+from tests.helpers import run_cli
 
 
 def _rows(data_dir: Path, name: str) -> list[dict[str, str]]:
@@ -443,7 +443,7 @@ def test_exports_load_back_with_networkx(data: NetworkData, name: str, fmt: str)
 
 
 def _run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    result = run_cli(list(args))
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -520,7 +520,7 @@ def test_render_formats(data: NetworkData) -> None:
 def test_benchmark_covers_every_measure_of_every_projection(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from kg.network.metrics import MEASURES
+    from kg.network import MEASURES
     from tests.benchmarks.bench_network import run
 
     rows = run([1], memory=True)
@@ -544,3 +544,84 @@ def test_measures_cope_with_isolated_nodes_and_empty_graphs() -> None:
     summary = compute(lonely).summary
     assert summary["components"] == 2 and summary["degree_assortativity"] is None
     assert closeness(nx.Graph()) == {} and pagerank(nx.Graph()) == {}
+
+
+# -- engines: NetworkX (reference) and igraph agree ----------------------------------------
+
+
+def _assert_engines_agree(g: Any, *, exact_limit: int, samples: int) -> None:
+    """Every engine-switched measure of ``g``: igraph equals NetworkX (the reference)."""
+    for measure in (pagerank, eigenvector, closeness):
+        ref, fast = measure(g, engine="networkx"), measure(g, engine="igraph")
+        assert list(fast) == list(ref)
+        assert fast == pytest.approx(ref, abs=ENGINE_TOLERANCE), measure.__name__
+    exact = betweenness(g, engine="networkx"), betweenness(g, engine="igraph")
+    assert exact[1].values == pytest.approx(exact[0].values, abs=1e-12)
+    assert exact[1].sampled is exact[0].sampled
+    sampled = [
+        betweenness(g, exact_limit=exact_limit, samples=samples, seed=3, engine=engine)
+        for engine in ("networkx", "igraph")
+    ]
+    assert (sampled[0].sampled, sampled[0].sources) == (sampled[1].sampled, sampled[1].sources)
+    assert sampled[1].values == pytest.approx(sampled[0].values, abs=1e-12)
+
+
+@pytest.mark.parametrize("year", [None, 2011])
+def test_engines_agree_on_the_real_networks(data: NetworkData, year: int | None) -> None:
+    for name in GRAPHS:
+        g = simple(project(data, name, year))
+        assert not uses_igraph(g)  # the real networks run on the reference by default
+        _assert_engines_agree(g, exact_limit=10, samples=6)
+    sampled = betweenness(simple(twinning_network(data)), exact_limit=10, samples=6)
+    assert sampled.sampled
+
+
+@pytest.fixture(scope="module")
+def synthetic_networks() -> dict[str, Any]:
+    """The projections of a synthetic graph ten times the real data's size."""
+    from tests.benchmarks.synthetic import synthetic_graph
+
+    synthetic = extract(synthetic_graph(10, seed=0))
+    return {name: simple(project(synthetic, name)) for name in GRAPHS}
+
+
+def test_engines_agree_on_a_synthetic_graph_ten_times_larger(
+    synthetic_networks: dict[str, Any],
+) -> None:
+    for name, g in synthetic_networks.items():
+        assert g.number_of_nodes() + g.number_of_edges() >= IGRAPH_FROM, name
+        assert uses_igraph(g)  # igraph is the default at this size
+        assert pagerank(g) == pagerank(g, engine="igraph")
+        _assert_engines_agree(g, exact_limit=100, samples=32)
+    twinning = synthetic_networks["twinning"]
+    assert betweenness(twinning, exact_limit=100, samples=32).sampled
+
+
+def test_engines_agree_on_disconnected_weighted_graphs_with_isolated_nodes() -> None:
+    g = nx.Graph()
+    nx.add_path(g, ["a", "b", "c", "d"], weight=2.0)
+    nx.add_star(g, ["hub", "x", "y", "z"])
+    g.add_edge("x", "y", weight=5.0)
+    g.add_edge("p", "q", weight=3.0)
+    g.add_nodes_from(["alone", "lonely"])
+    _assert_engines_agree(g, exact_limit=3, samples=2)
+    for engine in ("networkx", "igraph"):
+        assert closeness(g, engine=engine)["alone"] == 0.0
+        assert eigenvector(g, engine=engine)["alone"] == 0.0
+        assert eigenvector(g, engine=engine)["p"] == pytest.approx(math.sqrt(1 / 12))
+        assert sum(pagerank(g, engine=engine).values()) == pytest.approx(1.0)
+        assert closeness(nx.Graph(), engine=engine) == {}
+        assert pagerank(nx.Graph(), engine=engine) == {}
+    with pytest.raises(ValueError, match="engine"):
+        pagerank(g, engine="scipy")  # type: ignore[arg-type]
+
+
+def test_rank_ties_survive_rounding_noise(data: NetworkData) -> None:
+    # the pairs of the twinning network tie mathematically; each engine sums in its own order
+    g = twinning_network(data, 1992)
+    for engine in ("networkx", "igraph"):
+        values = eigenvector(simple(g), engine=engine)
+        ranks = rank(values)
+        for u, v in combinations(values, 2):
+            if abs(values[u] - values[v]) < 1e-12:
+                assert ranks[u] == ranks[v]

@@ -12,13 +12,23 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from rdflib import Graph
 
-from kg.figures import plots
-from kg.cli import main
-from kg.figures.plots import FIGURES, figure, land_polygons, positions, render_figures
-from kg.network.projections import NetworkData, extract, twinning_network
+from kg.figures import (
+    FIGURES,
+    cjk_font,
+    figure,
+    fonts,
+    geo,
+    land_polygons,
+    positions,
+    render_figures,
+)
+from kg.figures.i18n import missing_labels
+from kg.figures.style import COUNTRY_COLOR, KIND_COLOR, ROLE_COLOR
+from kg.network import NetworkData, extract, twinning_network
+from kg.vocab import codes
+from tests.helpers import run_cli
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -32,7 +42,7 @@ def data(graph: Graph) -> NetworkData:
 
 @pytest.fixture(scope="module")
 def noto() -> Path:
-    font = plots.cjk_font()
+    font = cjk_font()
     if font is None:
         message = "fonts-noto-cjk is not installed; run `bash .ci/system-deps`"
         if os.environ.get("CI") == "true":
@@ -86,9 +96,9 @@ def test_labels_are_in_the_chosen_language(data: NetworkData, noto: Path) -> Non
 
 
 def test_missing_cjk_font_warns_and_falls_back_to_english(
-    data: NetworkData, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    data: NetworkData, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(plots, "CJK_FONT_PATHS", (tmp_path / "no-such-font.ttc",))
+    monkeypatch.setattr(fonts, "CJK_FAMILIES", ("No Such Font For This Test",))
     with pytest.warns(UserWarning, match="fonts-noto-cjk"):
         fig = figure(data, "heatmap", "ja")
     text = _texts(fig)
@@ -99,7 +109,7 @@ def test_missing_cjk_font_warns_and_falls_back_to_english(
 def test_map_draws_natural_earth_and_places_at_their_coordinates(
     data: NetworkData, data_dir: Path
 ) -> None:
-    rings = land_polygons(plots.MAP_EXTENT, 0.02)
+    rings = land_polygons(geo.MAP_EXTENT, 0.02)
     assert len(rings) > 50
     assert any(  # Honshu around Niigata
         any(137 < x < 141 and 36 < y < 39 for x, y in ring) for ring in rings
@@ -120,6 +130,13 @@ def test_map_draws_natural_earth_and_places_at_their_coordinates(
             assert pos[node][2] is False
 
 
+def test_every_code_has_a_colour_and_a_label() -> None:
+    assert list(KIND_COLOR) == list(codes.KIND.notations)
+    assert list(ROLE_COLOR) == list(codes.ROLE.notations)
+    assert list(COUNTRY_COLOR) == list(codes.COUNTRY.notations)
+    assert missing_labels() == []
+
+
 def test_unknown_figure_or_language(data: NetworkData) -> None:
     with pytest.raises(ValueError):
         figure(data, "pie", "en")
@@ -128,8 +145,7 @@ def test_unknown_figure_or_language(data: NetworkData) -> None:
 
 
 def test_kg_plot_writes_png_and_svg(built_out: Path, tmp_path: Path, noto: Path) -> None:
-    result = CliRunner().invoke(
-        main,
+    result = run_cli(
         [
             "plot",
             "all",
@@ -140,7 +156,6 @@ def test_kg_plot_writes_png_and_svg(built_out: Path, tmp_path: Path, noto: Path)
             "--rdf",
             str(built_out / "rujp.nt"),
         ],
-        catch_exceptions=False,
     )
     assert result.exit_code == 0, result.output
     written = sorted(p.name for p in tmp_path.iterdir())

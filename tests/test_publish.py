@@ -14,13 +14,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import click
 import pytest
-from click.testing import CliRunner
 from rdflib import OWL, RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, VOID
 
-from kg.cli import main
 from kg.export.publish import DATASET_IRI, FORMATS, SPARQL_ENDPOINT, export
 from kg.graph import GEONAMES
 from kg.paths import data_dir as default_data_dir
@@ -28,6 +25,7 @@ from kg.serve.pages import CONTEXT_FILE, PREFIXES
 from kg.stats import coverage
 from kg.tables import load_tables
 from kg.vocab.namespaces import ONTOLOGY_IRI, RUJP, WD
+from tests.helpers import run_cli
 
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
@@ -334,7 +332,7 @@ def test_stats_counts_the_places_without_links(graph: Graph) -> None:
 
 
 def _run(*args: str) -> tuple[int, bytes, str]:
-    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    result = run_cli(list(args))
     return result.exit_code, result.stdout_bytes, result.stderr
 
 
@@ -354,10 +352,12 @@ def test_kg_export_to_stdout_defaults_to_turtle(built_out: Path) -> None:
 
 
 def test_kg_export_offers_every_format() -> None:
-    command = main.commands["export"]
-    option = next(p for p in command.params if p.name == "fmt")
-    assert isinstance(option.type, click.Choice)
-    assert tuple(option.type.choices) == tuple(FORMATS)
+    bad = run_cli(["export", "--format", "no-such-format"])
+    assert bad.exit_code == 2
+    offered = bad.stderr.split("(choose from ", 1)[1].split(")", 1)[0]
+    assert [f.strip(" '") for f in offered.split(",")] == list(FORMATS)
+    help_text = run_cli(["export", "--help"]).stdout
+    assert all(f in help_text for f in FORMATS) and "default: ttl" in help_text
 
 
 def test_kg_export_rejects_an_unknown_format() -> None:

@@ -10,13 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from kg.cli import main
 from kg.query.named import bind, get_query, list_queries, with_values
 from kg.query.store import open_store, run, select
 from kg.tables import Tables, load_tables
 from kg.vocab import iris
+from tests.helpers import run_cli
 
 STABLE = {
     "twinnings": [
@@ -237,28 +236,24 @@ def test_parameters_are_bound_as_terms_not_text(store: Any) -> None:
 
 
 def test_cli_named_query_formats(built_out: Path) -> None:
-    runner = CliRunner()
     store = ["--store", str(built_out / "store")]
-    out = runner.invoke(main, ["query", "--name", "conferences", "--format", "csv", *store])
+    out = run_cli(["query", "--name", "conferences", "--format", "csv", *store])
     assert out.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
     assert list(rows[0]) == STABLE["conferences"]
-    tsv = runner.invoke(main, ["query", "--name", "twinnings", "--format", "tsv", *store])
+    tsv = run_cli(["query", "--name", "twinnings", "--format", "tsv", *store])
     assert tsv.stdout.splitlines()[0] == "\t".join(f"?{c}" for c in STABLE["twinnings"])
-    listed = runner.invoke(main, ["queries"])
+    listed = run_cli(["queries"])
     assert "partners" in listed.stdout and "--param city=<place>" in listed.stdout
 
 
 def test_cli_param_errors_exit_2(built_out: Path) -> None:
-    runner = CliRunner()
     store = ["--store", str(built_out / "store")]
-    missing = runner.invoke(main, ["query", "--name", "partners", *store])
+    missing = run_cli(["query", "--name", "partners", *store])
     assert missing.exit_code == 2 and "missing parameter" in missing.stderr
-    bad = runner.invoke(main, ["query", "--name", "partners", "--param", "town=x", *store])
+    bad = run_cli(["query", "--name", "partners", "--param", "town=x", *store])
     assert bad.exit_code == 2 and "unknown parameter" in bad.stderr
-    unknown = runner.invoke(main, ["query", "--name", "no-such-query", *store])
+    unknown = run_cli(["query", "--name", "no-such-query", *store])
     assert unknown.exit_code == 2 and "no such named query" in unknown.stderr
-    ok = runner.invoke(
-        main, ["query", "--name", "partners", "--param", "city=ru-khabarovsk", *store]
-    )
+    ok = run_cli(["query", "--name", "partners", "--param", "city=ru-khabarovsk", *store])
     assert ok.exit_code == 0 and "Niigata" in ok.stdout

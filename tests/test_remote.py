@@ -13,11 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from kg.cli import main
 from kg.errors import InputError
 from kg.query.remote import load_graph, sparql_request
+from tests.helpers import run_cli
 
 GRAPH = "https://w3id.org/rujp/graph/test"
 COUNT = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH}> {{ ?s ?p ?o }} }}"
@@ -60,18 +59,16 @@ def _count(base: str) -> int:
 
 
 def test_load_then_query_remote_matches_local(oxigraph: str, built_out: Path) -> None:
-    runner = CliRunner()
-    loaded = runner.invoke(
-        main, ["load", "--endpoint", f"{oxigraph}/store", "--graph", GRAPH, "--out", str(built_out)]
+    loaded = run_cli(
+        ["load", "--endpoint", f"{oxigraph}/store", "--graph", GRAPH, "--out", str(built_out)]
     )
     assert loaded.exit_code == 0, loaded.output
     assert _count(oxigraph) > 0
     for name in ("conferences", "twinnings", "participants", "members"):
-        local = runner.invoke(
-            main, ["query", "--name", name, "--format", "csv", "--store", str(built_out / "store")]
+        local = run_cli(
+            ["query", "--name", name, "--format", "csv", "--store", str(built_out / "store")]
         )
-        remote = runner.invoke(
-            main,
+        remote = run_cli(
             [
                 "query",
                 "--name",
@@ -86,8 +83,7 @@ def test_load_then_query_remote_matches_local(oxigraph: str, built_out: Path) ->
         )
         assert remote.exit_code == 0, remote.output
         assert remote.stdout == local.stdout, name
-    partners = runner.invoke(
-        main,
+    partners = run_cli(
         [
             "query",
             "--name",
@@ -127,7 +123,7 @@ def test_failed_load_leaves_previous_version(oxigraph: str, built_out: Path) -> 
 
 def test_unreachable_endpoint_exits_2(built_out: Path) -> None:
     port = _free_port()
-    result = CliRunner().invoke(
-        main, ["query", "--name", "conferences", "--endpoint", f"http://127.0.0.1:{port}/query"]
+    result = run_cli(
+        ["query", "--name", "conferences", "--endpoint", f"http://127.0.0.1:{port}/query"]
     )
     assert result.exit_code == 2 and "cannot reach" in result.stderr

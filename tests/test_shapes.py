@@ -7,12 +7,14 @@ makes its fixture fail; adding a shape without a fixture fails too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Dataset, Graph, Namespace, URIRef
+from rdflib import RDF, Graph, Namespace, URIRef
 
-from kg.validate import validate
+from kg.validate import Report, validate
+from tests.helpers import FIXTURES
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SHAPES_NS = "https://w3id.org/rujp/shapes#"
@@ -26,38 +28,6 @@ def _named_shapes(shapes: Graph) -> dict[str, URIRef]:
             if isinstance(shape, URIRef) and str(shape).startswith(SHAPES_NS):
                 out[str(shape)[len(SHAPES_NS) :]] = shape
     return out
-
-
-def _fixtures() -> dict[str, tuple[Graph, Graph]]:
-    ds = Dataset()
-    ds.parse(HERE / "fixtures.trig", format="trig")
-    out: dict[str, tuple[Graph, Graph]] = {}
-    for graph in ds.graphs():
-        name = str(graph.identifier)
-        if not name.startswith("urn:fixture:"):
-            continue
-        _, _, shape, op = name.split(":")
-        remove, add = out.get(shape, (Graph(), Graph()))
-        target = add if op == "add" else remove
-        for triple in graph:
-            target.add(triple)
-        out[shape] = (remove, add)
-    return out
-
-
-FIXTURES = _fixtures()
-
-
-def fixture_graph(name: str) -> Graph:
-    """valid.ttl with fixture ``name`` applied (its triples removed, then added)."""
-    remove, add = FIXTURES[name]
-    data = Graph().parse(HERE / "valid.ttl")
-    for triple in remove:
-        assert triple in data, f"fixture {name} removes a triple valid.ttl does not have"
-        data.remove(triple)
-    for triple in add:
-        data.add(triple)
-    return data
 
 
 def _closure(shapes: Graph, shape: URIRef) -> set[URIRef]:
@@ -98,8 +68,10 @@ def test_valid_fixture_conforms(shapes: Graph, ontology: Graph) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(FIXTURES))
-def test_fixture_fires_its_shape(name: str, shapes: Graph, ontology: Graph) -> None:
-    report = validate(fixture_graph(name), shapes=shapes, ontology=ontology)
+def test_fixture_fires_its_shape(
+    name: str, shapes: Graph, fixture_report: Callable[[str], Report]
+) -> None:
+    report = fixture_report(name)
     assert not report.conforms
     shape = _named_shapes(shapes).get(name)
     assert shape is not None, f"no shape named {name}"
@@ -108,7 +80,7 @@ def test_fixture_fires_its_shape(name: str, shapes: Graph, ontology: Graph) -> N
     assert expected & fired, f"{name} did not fire; fired: {sorted(fired)}"
 
 
-def test_messages_reach_the_report(shapes: Graph, ontology: Graph) -> None:
-    report = validate(fixture_graph("Agreement-kind"), shapes=shapes, ontology=ontology)
+def test_messages_reach_the_report(fixture_report: Callable[[str], Report]) -> None:
+    report = fixture_report("Agreement-kind")
     messages = [r.message for r in report.results]
     assert any("twinnings.csv" in m and "kind" in m for m in messages), messages

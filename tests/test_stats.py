@@ -5,11 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from kg.cli import main
 from kg.stats import coverage
 from kg.tables import load_tables
+from tests.helpers import run_cli
 
 
 def test_sections_add_up(data_dir: Path) -> None:
@@ -50,10 +48,9 @@ def test_unlinked_municipalities_are_listed(data_dir: Path) -> None:
 
 
 def test_cli_stats_text_and_json() -> None:
-    runner = CliRunner()
-    text = runner.invoke(main, ["stats"])
+    text = run_cli(["stats"])
     assert text.exit_code == 0
     assert "Twinnings by kind" in text.stdout
-    data = json.loads(runner.invoke(main, ["stats", "--format", "json"]).stdout)
+    data = json.loads(run_cli(["stats", "--format", "json"]).stdout)
     assert "Sources by language" in data
     assert all("sources" in row for row in data["Sources by language"])

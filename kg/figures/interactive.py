@@ -9,8 +9,10 @@ history, sources), a year filter (the snapshot semantics of
 
 Every datum is JSON inside ``<script type="application/json">`` with ``<``, ``>`` and ``&``
 escaped, and the script inserts text with ``textContent`` only, so no label can inject markup.
+The kind filter offers the codes of :data:`kg.vocab.codes.KIND`. networkx and rdflib are
+imported inside the functions.
 
->>> from kg.network.projections import NetworkData
+>>> from kg.network import NetworkData
 >>> "<svg" in render_html(NetworkData())
 True
 """
@@ -20,14 +22,16 @@ from __future__ import annotations
 import html
 import json
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kg.network.projections import NetworkData, twinning_network
+from kg.vocab import codes
+
+if TYPE_CHECKING:
+    from kg.network import NetworkData
 
 __all__ = ["graph_payload", "render_html", "script_json"]
 
 _WIDTH, _HEIGHT, _MARGIN = 1000.0, 700.0, 40.0
-_KINDS = ("sister", "friendship", "partner", "other")
 
 
 def _static(name: str) -> str:
@@ -71,6 +75,8 @@ def _layout(g: Any, seed: int) -> dict[str, tuple[float, float]]:
 def graph_payload(data: NetworkData, seed: int = 7) -> dict[str, Any]:
     """The nodes (labels, country, level, degree, position) and edges (agreements with
     kind, dates, status history and sources) the page shows."""
+    from kg.network import twinning_network
+
     g = twinning_network(data)
     pos = _layout(g, seed)
     order = {node: i for i, node in enumerate(g.nodes)}
@@ -122,11 +128,14 @@ def graph_payload(data: NetworkData, seed: int = 7) -> dict[str, Any]:
 def render_html(
     data: NetworkData, *, seed: int = 7, title: str = "Russia–Japan twinning network"
 ) -> str:
-    """The interactive page as one HTML string (write it with :func:`kg.export.rdf.write_atomic`)."""
+    """The interactive page as one HTML string.
+
+    Write it with :func:`kg.export.rdf.write_atomic`.
+    """
     payload = graph_payload(data, seed)
     kinds = "".join(
         f'<label><input type="checkbox" name="kind" value="{k}" checked> {k}</label> '
-        for k in _KINDS
+        for k in codes.KIND.notations
     )
     return _static("network.html").format(
         title=html.escape(title),

@@ -2,10 +2,10 @@
 
 For each scale (synthetic graphs of :mod:`tests.benchmarks.synthetic`, 10x, 100x and 1000x the real data)
 it times generating the RDF graph, reading the network facts from it, each projection, and
-every measure of :data:`kg.network.metrics.MEASURES` on each projection, and reports the peak memory
+every measure of :data:`kg.network.MEASURES` on each projection, and reports the peak memory
 of each measure (tracemalloc, in a second run so that tracing does not slow the timed one).
 Target: every measure at 100x under 10 s on the project's machine (2 cores). Betweenness is
-sampled above :data:`kg.network.metrics.EXACT_BETWEENNESS_LIMIT` nodes; the table says so.
+sampled above :data:`kg.network.EXACT_BETWEENNESS_LIMIT` nodes; the table says so.
 
     python -m tests.benchmarks.bench_network                 # 10, 100, 1000
     python -m tests.benchmarks.bench_network --scales 10,100 --no-memory
@@ -61,8 +61,15 @@ def _rss_mib() -> float:
 
 def run(scales: list[int], memory: bool = True, seed: int = 0) -> list[dict[str, Any]]:
     """Run the benchmarks; print a row per measurement and return them all."""
-    from kg.network.metrics import EXACT_BETWEENNESS_LIMIT, MEASURES, Betweenness, simple
-    from kg.network.projections import GRAPHS, extract, project
+    from kg.network import (
+        EXACT_BETWEENNESS_LIMIT,
+        GRAPHS,
+        MEASURES,
+        Betweenness,
+        extract,
+        project,
+        simple,
+    )
     from tests.benchmarks.synthetic import synthetic_graph
 
     rows: list[dict[str, Any]] = []

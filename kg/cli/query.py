@@ -1,0 +1,143 @@
+"""Commands that ask the graph: ``kg query``, ``kg queries`` and ``kg load``.
+
+Light on purpose: importing this module loads only argparse and :mod:`kg.formats`; the
+handlers import pyoxigraph-based modules when they run, never rdflib or pySHACL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from kg.errors import EXIT_OK, UsageError
+from kg.vocab.terms import GRAPH_IRI
+
+__all__ = ["register"]
+
+#: Output formats of ``kg query``: a readable table, or a SPARQL 1.1 results format.
+QUERY_FORMATS = ("table", "csv", "tsv", "json")
+
+
+def _params(items: list[str]) -> dict[str, str]:
+    out = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--param {item!r}: write key=value")
+        out[key.strip()] = value.strip()
+    return out
+
+
+def _query(args: argparse.Namespace) -> int:
+    from kg import paths
+    from kg.query.ask import answer, prepare
+
+    question = prepare(
+        file=args.file, expr=args.expr, name=args.name, params=_params(args.params)
+    )
+    output = answer(
+        question,
+        args.format,
+        store=None if args.endpoint else (args.store or paths.store_dir()),
+        endpoint=args.endpoint,
+        graph=args.graph,
+    )
+    sys.stdout.buffer.write(output)
+    return EXIT_OK
+
+
+def _queries(args: argparse.Namespace) -> int:
+    from kg.query.named import list_queries
+
+    named = list_queries()
+    if args.format == "json":
+        import json
+
+        doc = [
+            {
+                "name": q.name,
+                "question": q.question,
+                "params": [{"name": p.name, "kind": p.kind, "doc": p.doc} for p in q.params],
+                "columns": list(q.columns),
+                "note": q.note,
+            }
+            for q in named
+        ]
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    for q in named:
+        lines = [f"{q.name}", f"  {q.question}"]
+        lines += [f"  --param {p.name}=<{p.kind}>  {p.doc}" for p in q.params]
+        lines.append(f"  columns: {', '.join(q.columns)}\n")
+        sys.stdout.write("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
+def _load(args: argparse.Namespace) -> int:
+    from kg import paths
+    from kg.query.ask import upload
+
+    done = upload(args.out or paths.out_dir(), args.endpoint, args.graph)
+    print(f"Loaded {done.triples} triples into <{done.graph}> (HTTP {done.status}).")
+    return EXIT_OK
+
+
+def register(commands: Any) -> None:
+    """Add ``query``, ``queries`` and ``load`` to the command tree."""
+    fmt = argparse.ArgumentDefaultsHelpFormatter
+    p = commands.add_parser(
+        "query",
+        help="run a SPARQL query (FILE.rq, -e TEXT or --name NAME) over the built graph",
+        description="Run SPARQL over the embedded store (read-only) or a remote endpoint. "
+        "CSV, TSV and JSON are the SPARQL 1.1 results formats. Exit 0 answered, 2 bad query, "
+        "missing store or failed endpoint.",
+        formatter_class=fmt,
+    )
+    p.add_argument("file", nargs="?", type=Path, default=None, metavar="FILE.rq")
+    p.add_argument("-e", "--expr", default=None, help="SPARQL query text")
+    p.add_argument("-n", "--name", default=None, help="a named query (see `kg queries`)")
+    p.add_argument(
+        "-p",
+        "--param",
+        dest="params",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a parameter of the named query (repeat for several)",
+    )
+    p.add_argument(
+        "--format",
+        choices=QUERY_FORMATS,
+        default="table",
+        help="table (readable), or a SPARQL results format: csv, tsv, json",
+    )
+    p.add_argument("--store", type=Path, default=None, help="store folder [build/store]")
+    p.add_argument("--endpoint", default=None, help="query this SPARQL endpoint instead")
+    p.add_argument(
+        "--graph", default=None, help="with --endpoint: the named graph to query"
+    )
+    p.set_defaults(handler=_query)
+
+    p = commands.add_parser(
+        "queries",
+        help="list the named competency queries with their parameters and columns",
+        formatter_class=fmt,
+    )
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.set_defaults(handler=_queries)
+
+    p = commands.add_parser(
+        "load",
+        help="push the built graph to a SPARQL 1.1 store (Graph Store Protocol)",
+        description="Replace one named graph of a store with the built data and ontology, "
+        "in one Graph Store Protocol PUT.",
+        formatter_class=fmt,
+    )
+    p.add_argument("--endpoint", required=True, help="Graph Store HTTP Protocol endpoint")
+    p.add_argument(
+        "--graph", default=None, help=f"named graph to replace [{GRAPH_IRI}]"
+    )
+    p.add_argument("--out", type=Path, default=None, help="build folder to load from [build/]")
+    p.set_defaults(handler=_load)
