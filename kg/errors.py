@@ -9,7 +9,7 @@ message in one place (:func:`kg.cli.main`). Every error renders as location-firs
 - :class:`UsageError` — options that do not fit together, an unknown name or format.
 - :class:`RemoteError` — a remote SPARQL endpoint or store failed or answered badly.
 - :class:`NonConformanceError` — the graph does not conform to the shapes; carries the report.
-- :class:`SystemProblem` — the operating system refused (busy port, unwritable folder).
+- :class:`OperatingSystemError` — the operating system refused (busy port, unwritable folder).
 
 >>> err = InputError([Problem("data/meetings.csv", 14, "end", "not a date", "write YYYY-MM-DD")])
 >>> err.exit_code, err.lines()
@@ -20,8 +20,7 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = [
     "EXIT_INPUT",
@@ -30,9 +29,9 @@ __all__ = [
     "InputError",
     "KgError",
     "NonConformanceError",
+    "OperatingSystemError",
     "Problem",
     "RemoteError",
-    "SystemProblem",
     "UsageError",
 ]
 
@@ -42,11 +41,11 @@ EXIT_VIOLATIONS = 1
 EXIT_INPUT = 2
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):
     """One problem with an input file.
 
-    ``row`` is the line number a spreadsheet shows (the header is line 1).
+    ``row`` is the line number a spreadsheet shows (the header is line 1). A named tuple,
+    not a dataclass, so that light commands need not import :mod:`dataclasses`.
     """
 
     file: str
@@ -126,7 +125,7 @@ class NonConformanceError(KgError):
         return self.rendered.splitlines()
 
 
-class SystemProblem(KgError):
+class OperatingSystemError(KgError):
     """The operating system refused: a busy port, a missing or unwritable folder."""
 
     def __init__(self, where: str, message: str, hint: str) -> None:
@@ -137,11 +136,11 @@ class SystemProblem(KgError):
         return [str(Problem(self.where, None, None, self.message, self.hint))]
 
     @classmethod
-    def from_os_error(cls, exc: OSError, hint: str = "") -> SystemProblem:
+    def from_os_error(cls, exc: OSError, hint: str = "", where: str = "") -> OperatingSystemError:
         """Describe an :class:`OSError` by the file or address it concerns."""
         import errno
 
-        where = str(exc.filename or "") or "system"
+        where = where or str(exc.filename or "") or "system"
         reason = exc.strerror or str(exc)
         if not hint:
             hint = {

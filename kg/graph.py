@@ -13,75 +13,25 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from kg.tables import LEVELS_MUNICIPAL, Row, Tables, parse_date
-from kg.vocab import iris
-from kg.vocab.namespaces import GEO, RUJP, SCHEMA, WD
+from kg.vocab import codes, iris
+from kg.vocab.namespaces import GEO, GEONAMES, RUJP, SCHEMA, WD
 
 __all__ = ["BuiltGraph", "Origin", "build_graph", "canonical_decimal", "date_literal", "new_graph"]
 
-GEONAMES = Namespace("https://sws.geonames.org/")
 
-_LEVEL = {
-    "city": RUJP.LevelCity,
-    "town": RUJP.LevelTown,
-    "village": RUJP.LevelVillage,
-    "district": RUJP.LevelDistrict,
-    "prefecture": RUJP.LevelPrefecture,
-    "metropolis": RUJP.LevelMetropolis,
-    "krai": RUJP.LevelKrai,
-    "oblast": RUJP.LevelOblast,
-    "republic": RUJP.LevelRepublic,
-    "federal_city": RUJP.LevelFederalCity,
-    "autonomous_okrug": RUJP.LevelAutonomousOkrug,
-    "autonomous_oblast": RUJP.LevelAutonomousOblast,
-}
-_COUNTRY = {"JP": RUJP.Japan, "RU": RUJP.Russia}
-_KIND = {
-    "sister": RUJP.KindSister,
-    "friendship": RUJP.KindFriendship,
-    "partner": RUJP.KindPartner,
-    "other": RUJP.KindOther,
-}
-_STATUS = {
-    "suspended": RUJP.StatusSuspended,
-    "ended": RUJP.StatusEnded,
-    "resumed": RUJP.StatusResumed,
-    "reaffirmed": RUJP.StatusReaffirmed,
-}
-_ROLE = {
-    "mayor": RUJP.RoleMayor,
-    "deputy_mayor": RUJP.RoleDeputyMayor,
-    "representative": RUJP.RoleRepresentative,
-    "other": RUJP.RoleOther,
-}
-_POST = {
-    "mayor": RUJP.PostMayor,
-    "deputy_mayor": RUJP.PostDeputyMayor,
-    "governor": RUJP.PostGovernor,
-    "deputy_governor": RUJP.PostDeputyGovernor,
-    "chair": RUJP.PostChair,
-    "vice_chair": RUJP.PostViceChair,
-    "secretariat_head": RUJP.PostSecretariatHead,
-    "other": RUJP.PostOther,
-}
-_DOC = {
-    "memorandum": RUJP.DocMemorandum,
-    "agreement": RUJP.DocAgreement,
-    "communique": RUJP.DocCommunique,
-    "declaration": RUJP.DocDeclaration,
-    "other": RUJP.DocOther,
-}
-_CONFIDENCE = {
-    "high": RUJP.ConfidenceHigh,
-    "medium": RUJP.ConfidenceMedium,
-    "low": RUJP.ConfidenceLow,
-}
-_SOURCE_KIND = {
-    "news": RUJP.SourceNews,
-    "official": RUJP.SourceOfficial,
-    "encyclopedia": RUJP.SourceEncyclopedia,
-    "dataset": RUJP.SourceDataset,
-    "report": RUJP.SourceReport,
-}
+def _code_terms(code_list: codes.CodeList) -> dict[str, URIRef]:
+    return {code: URIRef(term) for code, term in code_list.as_terms().items()}
+
+
+_LEVEL = _code_terms(codes.LEVEL)
+_COUNTRY = _code_terms(codes.COUNTRY)
+_KIND = _code_terms(codes.KIND)
+_STATUS = _code_terms(codes.STATUS)
+_ROLE = _code_terms(codes.ROLE)
+_POST = _code_terms(codes.POST)
+_DOC = _code_terms(codes.DOCUMENT_KIND)
+_CONFIDENCE = _code_terms(codes.CONFIDENCE)
+_SOURCE_KIND = _code_terms(codes.SOURCE_KIND)
 
 #: For claims.csv: which property a disputed column stands for.
 FIELD_PROPERTY: dict[tuple[str, str], URIRef] = {

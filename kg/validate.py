@@ -38,7 +38,6 @@ __all__ = [
 ]
 
 
-
 class Severity(enum.IntEnum):
     """SHACL severities, most severe first."""
 

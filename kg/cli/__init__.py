@@ -12,19 +12,19 @@ The parser is the standard library's :mod:`argparse`, and every command imports 
 needs inside its handler, so ``kg query``, ``kg queries`` and ``kg --help`` start without
 loading rdflib, pySHACL, matplotlib or NetworkX.
 
->>> main(["--version"])
-kg 0.1.0
-0
+>>> build_parser().parse_args(["query", "--name", "conferences"]).format
+'table'
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 
 from kg import __version__
-from kg.errors import EXIT_INPUT, EXIT_OK, EXIT_VIOLATIONS, KgError, SystemProblem
+from kg.errors import EXIT_INPUT, EXIT_OK, EXIT_VIOLATIONS, KgError, OperatingSystemError
 
 __all__ = ["EXIT_INPUT", "EXIT_OK", "EXIT_VIOLATIONS", "build_parser", "main", "run"]
 
@@ -71,15 +71,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KgError as exc:
         return _report(exc)
     except OSError as exc:
-        return _report(SystemProblem.from_os_error(exc))
+        return _report(OperatingSystemError.from_os_error(exc))
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         return 130
     finally:
-        try:
+        with contextlib.suppress(OSError, ValueError):
             sys.stdout.flush()
-        except (OSError, ValueError):
-            pass
     return code
 
 

@@ -153,9 +153,12 @@ def register(commands: Any) -> None:
     p = commands.add_parser(
         "plot", help="draw a figure (or all) as PNG and SVG", formatter_class=fmt
     )
-    p.add_argument("name", choices=(*PLOT_CHOICES, "all"), metavar="NAME", help=", ".join(
-        (*PLOT_CHOICES, "all")
-    ))
+    p.add_argument(
+        "name",
+        choices=(*PLOT_CHOICES, "all"),
+        metavar="NAME",
+        help=", ".join((*PLOT_CHOICES, "all")),
+    )
     p.add_argument("--lang", choices=LANGS, default="en", help="label language")
     p.add_argument("--out", type=Path, default=None, help="output folder [build/figures]")
     _rdf_option(p)
@@ -166,8 +169,6 @@ def register(commands: Any) -> None:
         help="write a self-contained interactive page of the twinning network",
         formatter_class=fmt,
     )
-    p.add_argument(
-        "-o", "--output", type=Path, default=None, help="HTML file [build/network.html]"
-    )
+    p.add_argument("-o", "--output", type=Path, default=None, help="HTML file [build/network.html]")
     _rdf_option(p)
     p.set_defaults(handler=_view)

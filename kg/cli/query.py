@@ -34,9 +34,7 @@ def _query(args: argparse.Namespace) -> int:
     from kg import paths
     from kg.query.ask import answer, prepare
 
-    question = prepare(
-        file=args.file, expr=args.expr, name=args.name, params=_params(args.params)
-    )
+    question = prepare(file=args.file, expr=args.expr, name=args.name, params=_params(args.params))
     output = answer(
         question,
         args.format,
@@ -115,9 +113,7 @@ def register(commands: Any) -> None:
     )
     p.add_argument("--store", type=Path, default=None, help="store folder [build/store]")
     p.add_argument("--endpoint", default=None, help="query this SPARQL endpoint instead")
-    p.add_argument(
-        "--graph", default=None, help="with --endpoint: the named graph to query"
-    )
+    p.add_argument("--graph", default=None, help="with --endpoint: the named graph to query")
     p.set_defaults(handler=_query)
 
     p = commands.add_parser(
@@ -136,8 +132,6 @@ def register(commands: Any) -> None:
         formatter_class=fmt,
     )
     p.add_argument("--endpoint", required=True, help="Graph Store HTTP Protocol endpoint")
-    p.add_argument(
-        "--graph", default=None, help=f"named graph to replace [{GRAPH_IRI}]"
-    )
+    p.add_argument("--graph", default=None, help=f"named graph to replace [{GRAPH_IRI}]")
     p.add_argument("--out", type=Path, default=None, help="build folder to load from [build/]")
     p.set_defaults(handler=_load)

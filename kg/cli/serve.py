@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from kg.errors import EXIT_OK
+from kg.errors import EXIT_OK, OperatingSystemError
 
 __all__ = ["register"]
 
@@ -29,7 +29,13 @@ def _serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         cache_size=args.cache_size,
     )
-    serve_forever(args.host, args.port, config)
+    try:
+        serve_forever(args.host, args.port, config)
+    except OSError as exc:
+        if exc.filename:
+            raise
+        where = f"{args.host}:{args.port}"
+        raise OperatingSystemError.from_os_error(exc, where=where) from exc
     return EXIT_OK
 
 

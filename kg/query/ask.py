@@ -13,22 +13,20 @@ b'number,start,end,host,host_label,host_country'
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kg.errors import InputError, Problem, UsageError
 
 __all__ = ["Question", "answer", "prepare", "upload"]
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     """A query text, where it came from (for error messages) and its bound parameters."""
 
     text: str
     source: str
-    terms: dict[str, Any] = field(default_factory=dict)
+    terms: dict[str, Any] = {}  # noqa: RUF012 (never mutated)
 
 
 def prepare(
@@ -86,8 +84,7 @@ def answer(
     return render(result, fmt)
 
 
-@dataclass(frozen=True)
-class Upload:
+class Upload(NamedTuple):
     """What :func:`upload` sent: the number of triples, the graph and the HTTP status."""
 
     triples: int

@@ -1,4 +1,4 @@
-"""Speed benchmarks, run on demand (`make bench` or `python -m tests.benchmarks.bench`), never in tests.
+"""Speed benchmarks, run on demand (`make bench`), never collected as tests.
 
 Measures whole-process wall time of `kg build` and `kg query` on the real data, the import
 cost of the heavy libraries, and in-process validation time. Prints a table of medians.
@@ -48,7 +48,7 @@ def main(runs: int = 5) -> None:
             ),
             ("python -c pass", time_command([sys.executable, "-c", "pass"], runs)),
         ]
-    for module in ("click", "pyoxigraph", "rdflib", "pyshacl", "matplotlib.pyplot"):
+    for module in ("pyoxigraph", "rdflib", "pyshacl", "matplotlib.pyplot"):
         rows.append((f"import {module} (extra)", _import_cost(module, runs)))
     from kg.paths import data_dir, ontology_dir
     from kg.pipeline import check
