@@ -9,7 +9,9 @@ matplotlib is imported inside the functions (``import kg.figures.plots`` is ligh
 :class:`matplotlib.figure.Figure` objects drawn with the Agg/SVG canvases, never pyplot, so
 nothing depends on a display. Rebuilds are byte-identical: seeded layouts, a fixed
 ``svg.hashsalt`` and no dates in the file metadata. Fonts and the English fallback for
-Japanese without a CJK font: :mod:`kg.figures.fonts`.
+Japanese without a CJK font: :mod:`kg.figures.fonts`. The drawing modules and
+:mod:`kg.figures.style` (which refuses a code list without colours) are imported when a
+figure is drawn, so ``import kg.figures`` stays light and never fails on a new code.
 
 >>> FIGURES[0], FORMATS
 ('map', ('png', 'svg'))
@@ -22,7 +24,6 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from kg.figures.fonts import font_families, language
-from kg.figures.style import DPI, rc
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -59,6 +60,8 @@ def figure(data: NetworkData, name: str, lang: str = "en") -> Figure:
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+    from kg.figures.style import rc
+
     shown = language(lang)
     with matplotlib.rc_context(rc(font_families())):
         fig = _builders()[name](data, shown)
@@ -69,6 +72,8 @@ def figure(data: NetworkData, name: str, lang: str = "en") -> Figure:
 def figure_bytes(fig: Figure, fmt: str) -> bytes:
     """The figure as PNG or SVG bytes, without dates, so equal figures give equal bytes."""
     import matplotlib
+
+    from kg.figures.style import DPI, rc
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose png or svg")
