@@ -7,6 +7,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import run_cli
 
 TESTS = Path(__file__).resolve().parent
@@ -25,18 +27,28 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
-def test_build_writes_outputs_and_exits_0(tmp_path: Path) -> None:
-    code, out, _ = _run("build", "--out", str(tmp_path))
-    assert code == 0, out
-    assert "conforms" in out
-    assert (tmp_path / "rujp.ttl").stat().st_size > 0
-    assert (tmp_path / "store" / "CURRENT").exists()
+@pytest.fixture(scope="module")
+def cli_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str]:
+    """One ``kg build`` through the command line: its folder, exit code and output."""
+    out = tmp_path_factory.mktemp("cli-build")
+    code, stdout, _ = _run("build", "--out", str(out))
+    return out, code, stdout
 
 
-def test_rebuild_is_byte_identical(tmp_path: Path) -> None:
-    _run("build", "--out", str(tmp_path / "a"))
-    _run("build", "--out", str(tmp_path / "b"))
-    assert _snapshot(tmp_path / "a") == _snapshot(tmp_path / "b")
+def test_build_writes_outputs_and_exits_0(cli_build: tuple[Path, int, str]) -> None:
+    out, code, stdout = cli_build
+    assert code == 0, stdout
+    assert "conforms" in stdout
+    written = {line.split("wrote ", 1)[1] for line in stdout.splitlines() if "wrote " in line}
+    assert {str(out / "rujp.ttl"), str(out / "store")} <= written
+    assert (out / "rujp.ttl").stat().st_size > 0
+    assert (out / "store" / "CURRENT").exists()
+
+
+def test_rebuild_is_byte_identical(cli_build: tuple[Path, int, str], built_out: Path) -> None:
+    out, code, _ = cli_build
+    assert code == 0
+    assert _snapshot(out) == _snapshot(built_out)  # a second build, by the library
 
 
 def test_validate_real_data_exits_0() -> None:
@@ -60,9 +72,11 @@ def test_validate_violation_exits_1_and_names_row(data_copy: Path) -> None:
     assert "[VIOLATION] data/meetings.csv:" in line and "ends" in line
 
 
-def test_build_with_violation_exits_1_and_writes_nothing(tmp_path: Path, data_copy: Path) -> None:
+def test_build_with_violation_exits_1_and_writes_nothing(
+    tmp_path: Path, data_copy: Path, built_out: Path
+) -> None:
     out_dir = tmp_path / "out"
-    assert _run("build", "--out", str(out_dir))[0] == 0
+    shutil.copytree(built_out, out_dir)  # a previous, good build
     before = _snapshot(out_dir)
     path = data_copy / "twinnings.csv"
     rows = list(csv.reader(path.open(encoding="utf-8")))
@@ -102,9 +116,21 @@ def test_validate_turtle_files(tmp_path: Path) -> None:
     assert _run("validate", str(TESTS / "shapes" / "valid.ttl"))[0] == 0
 
 
-def test_validate_built_turtle_maps_rows(built_out: Path) -> None:
+def test_validate_built_turtle_maps_rows(built_out: Path, tmp_path: Path) -> None:
     code, out, _ = _run("validate", str(built_out / "rujp.ttl"))
     assert code == 0, out
+    assert out.startswith("Conforms")
+    meeting = "<https://w3id.org/rujp/id/series/coastal-mayors-conference/27>"
+    broken = tmp_path / "broken.ttl"
+    broken.write_bytes(
+        (built_out / "rujp.ttl").read_bytes()
+        + f'\n{meeting} <https://w3id.org/rujp/ontology#endDate> "2019-08-01"^^'
+        "<http://www.w3.org/2001/XMLSchema#date> .\n".encode()
+    )
+    code, out, _ = _run("validate", str(broken))
+    assert code == 1
+    line = next(x for x in out.splitlines() if "2019-08-01" in x)
+    assert "[VIOLATION] data/meetings.csv:" in line
 
 
 def test_query_csv_has_header_row(built_out: Path) -> None:

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("rdflib", "pyshacl", "matplotlib")
+HEAVY = ("rdflib", "pyshacl", "matplotlib", "networkx", "numpy", "igraph", "pylode")
 
 PROBE = """
 import sys
@@ -27,14 +27,40 @@ def test_import_kg_is_light() -> None:
     assert _loaded("import kg") == []
 
 
-def test_kg_query_is_light(built_out: Path) -> None:
-    setup = (
+def _cli(*args: str) -> str:
+    return (
+        "import contextlib, os\n"
         "from kg.cli import main\n"
-        f"sys.argv = ['kg', 'query', '-e', 'SELECT * WHERE {{ ?s ?p ?o }} LIMIT 1', "
-        f"'--store', {str(built_out / 'store')!r}]\n"
-        "try:\n    main()\nexcept SystemExit as exc:\n    assert exc.code in (0, None), exc.code\n"
+        "with open(os.devnull, 'w') as sink, contextlib.redirect_stdout(sink):\n"
+        f"    code = main({list(args)!r})\n"
+        "assert code == 0, code\n"
     )
-    assert _loaded(setup) == []
+
+
+def test_kg_query_is_light(built_out: Path) -> None:
+    query = "SELECT * WHERE { ?s ?p ?o } LIMIT 1"
+    assert _loaded(_cli("query", "-e", query, "--store", str(built_out / "store"))) == []
+    named = _cli(
+        "query",
+        "--name",
+        "partners",
+        "--param",
+        "city=jp-niigata",
+        "--store",
+        str(built_out / "store"),
+    )
+    assert _loaded(named) == []
+
+
+def test_kg_queries_and_help_are_light() -> None:
+    assert _loaded(_cli("queries")) == []
+    help_probe = (
+        "import contextlib, io\nfrom kg.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n        main(['--help'])\n"
+        "    except SystemExit as exc:\n        assert exc.code == 0\n"
+    )
+    assert _loaded(help_probe) == []
 
 
 def test_probe_detects_heavy_imports() -> None:
