@@ -36,6 +36,7 @@ __all__ = [
     "get",
     "media_types",
     "names",
+    "select",
 ]
 
 _W3C_FORMATS = "http://www.w3.org/ns/formats/"
@@ -49,7 +50,9 @@ class Format:
     output file name of a dataset format (written by ``kg build`` and ``kg export``), empty
     otherwise. ``writer`` names the function that serialises it, as ``module:function``,
     imported by :meth:`load` on first use. ``charset`` is set for text formats whose media
-    type does not fix the encoding.
+    type does not fix the encoding. ``quads`` is set for the syntaxes that carry named graphs
+    (N-Quads, TriG): the dataset is published in them, but a set of triples (a resource, a
+    ``CONSTRUCT`` answer) is not offered in them.
     """
 
     name: str
@@ -62,6 +65,7 @@ class Format:
     w3c: str = ""
     writer: str = ""
     charset: bool = False
+    quads: bool = False
 
     @property
     def media_type(self) -> str:
@@ -133,6 +137,7 @@ FORMATS: dict[str, Format] = {
             "N-Quads",
             f"{_EXPORT}:nquads",
             charset=True,
+            quads=True,
         ),
         Format(
             "trig",
@@ -145,6 +150,7 @@ FORMATS: dict[str, Format] = {
             "TriG",
             f"{_EXPORT}:trig",
             charset=True,
+            quads=True,
         ),
         Format(
             "jsonld",
@@ -214,11 +220,20 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def names(kind: str, *, dataset: bool = False) -> tuple[str, ...]:
-    """The names of every format of a kind (only the dataset formats if ``dataset``)."""
-    return tuple(
-        f.name for f in FORMATS.values() if f.kind == kind and (f.dataset or not dataset)
-    )
+def select(*kinds: str, quads: bool = True) -> list[Format]:
+    """The formats of the given kinds, in registry order; without the named-graph syntaxes
+    (N-Quads, TriG) unless ``quads``: what a set of triples can be written in.
+
+    >>> [f.name for f in select("graph", "page", quads=False)]
+    ['ttl', 'nt', 'jsonld', 'rdfxml', 'html']
+    """
+    return [f for f in FORMATS.values() if f.kind in kinds and (quads or not f.quads)]
+
+
+def names(kind: str, *, dataset: bool = False, quads: bool = True) -> tuple[str, ...]:
+    """The names of every format of a kind (only the dataset formats if ``dataset``; without
+    the named-graph syntaxes unless ``quads``)."""
+    return tuple(f.name for f in select(kind, quads=quads) if f.dataset or not dataset)
 
 
 def dataset_formats() -> list[Format]:
@@ -237,7 +252,7 @@ def get(name: str) -> Format:
 
 def by_media_type(media_type: str, kind: str | None = None) -> Format | None:
     """The format a media type names (parameters such as ``charset`` are ignored)."""
-    media = media_type.split(";")[0].strip().lower()
+    media = media_type.split(";", maxsplit=1)[0].strip().lower()
     for f in FORMATS.values():
         if media in f.media_types and (kind is None or f.kind == kind):
             return f
@@ -252,7 +267,7 @@ def by_suffix(suffix: str, kind: str | None = None) -> Format | None:
     return None
 
 
-def media_types(*kinds: str) -> dict[str, str]:
-    """``{media type: format name}`` for every media type of the given kinds, for
-    content negotiation."""
-    return {m: f.name for f in FORMATS.values() if f.kind in kinds for m in f.media_types}
+def media_types(*kinds: str, quads: bool = True) -> dict[str, str]:
+    """``{media type: format name}`` for every media type of the given kinds (without the
+    named-graph syntaxes unless ``quads``), for content negotiation."""
+    return {m: f.name for f in select(*kinds, quads=quads) for m in f.media_types}

@@ -5,9 +5,10 @@ arguments. Nothing depends on the current working directory or on the repository
 the curated tables (``data/``) and the ontology (``ontology/``) are found through
 :mod:`importlib.resources` as ``kg/_data`` and ``kg/_ontology``. In a source checkout
 (editable install) those are links to the repository's own ``data/`` and ``ontology/``
-folders, where curators edit them; in an installed wheel they are copies inside the package. Each default can be
-overridden with an environment variable (``KG_DATA``, ``KG_ONTOLOGY``, ``KG_OUT``) or with
-the commands' ``--data``, ``--ontology`` and ``--out`` options.
+folders, where curators edit them; in an installed wheel they are copies inside the
+package. Each default can be overridden with an environment variable (``KG_DATA``,
+``KG_ONTOLOGY``, ``KG_OUT``) or with the commands' ``--data``, ``--ontology`` and ``--out``
+options.
 
 >>> (data_dir() / "twinnings.csv").is_file()
 True

@@ -18,11 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg import __version__
-from kg.errors import InputError, NonConformanceError
-
 from rdflib import URIRef
 
+from kg import __version__
+from kg.errors import InputError, NonConformanceError
 from kg.graph import BuiltGraph, Origin, build_graph
 from kg.paths import CONTEXT_FILE, ONTOLOGY_FILE, SHAPES_FILE
 from kg.tables import Tables, load_tables
@@ -88,8 +87,7 @@ def check(data: Path, ontology: Path, *, engine: str = "pyshacl") -> Checked:
 
 def build(data: Path, ontology: Path, out: Path) -> BuildResult:
     """Run the whole pipeline; write outputs only when the graph conforms."""
-    from kg.export.publish import write_publication
-    from kg.export.rdf import write_graph_outputs
+    from kg.export import write_graph_outputs, write_publication
 
     checked = check(data, ontology)
     result = BuildResult(checked)
@@ -173,6 +171,6 @@ def export(data: Path, ontology: Path, fmt: str, *, out: Path | None = None) -> 
         from kg.validate import format_report
 
         raise NonConformanceError(checked.report, format_report(checked.report))
-    from kg.export.publish import export as serialise
+    from kg.export import export as serialise
 
     return serialise(checked.built.graph, target.name, context=ontology / CONTEXT_FILE)

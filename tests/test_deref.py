@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.serve.app import ServerConfig, make_server
+from kg.serve import ServerConfig, make_server
 from kg.vocab import iris
 
 from .conftest import PageVisit

@@ -16,7 +16,7 @@ import pytest
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kg.export.publish import FORMATS
+from kg.export import DATASET_FORMATS as FORMATS
 from kg.query.store import open_store
 from kg.serve.pages import resource_html
 from kg.vocab.namespaces import GEO, RUJP

@@ -21,12 +21,14 @@ from rdflib.namespace import DCTERMS, PROV
 from kg.query.store import open_store
 from kg.serve.pages import (
     LANGS,
-    MEDIA_TYPES,
     describe,
     iri_path,
     ontology_html,
     resource_html,
     resource_rdf,
+)
+from kg.serve.pages import (
+    RDF_FORMATS as MEDIA_TYPES,
 )
 from kg.vocab.namespaces import GEO, RUJP, SCHEMA
 

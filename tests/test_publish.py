@@ -18,13 +18,15 @@ import pytest
 from rdflib import OWL, RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, VOID
 
-from kg.export.publish import DATASET_IRI, FORMATS, SPARQL_ENDPOINT, export
+from kg.export import DATASET_FORMATS as FORMATS
+from kg.export import DATASET_IRI, SPARQL_ENDPOINT, export
 from kg.graph import GEONAMES
+from kg.paths import CONTEXT_FILE
 from kg.paths import data_dir as default_data_dir
-from kg.serve.pages import CONTEXT_FILE, PREFIXES
 from kg.stats import coverage
 from kg.tables import load_tables
 from kg.vocab.namespaces import ONTOLOGY_IRI, RUJP, WD
+from kg.vocab.terms import PREFIXES
 from tests.helpers import run_cli
 
 SPDX = Namespace("http://spdx.org/rdf/terms#")
@@ -255,7 +257,7 @@ def test_one_distribution_per_format_with_size_and_checksum(built_out: Path) -> 
     for dist in distributions:
         media = str(void.value(dist, DCAT.mediaType))
         fmt = next(f for f in FORMATS.values() if media.endswith("/" + f.media_type))
-        seen.add(fmt.key)
+        seen.add(fmt.name)
         data = (built_out / fmt.file).read_bytes()
         assert _int(void.value(dist, DCAT.byteSize)) == len(data), fmt.file
         checksum = void.value(dist, SPDX.checksum)

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.query.named import get_query
-from kg.serve.app import ServerConfig, make_server, negotiate
+from kg.serve import ServerConfig, make_server, negotiate
 
 from .conftest import PageVisit
 

@@ -70,7 +70,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from kg import paths
-    from kg.export.rdf import write_atomic
+    from kg.export import write_atomic
     from kg.pipeline import export
 
     data, ontology = _folders(args)

@@ -53,7 +53,7 @@ def _rankings(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from kg.export.rdf import write_atomic
+    from kg.export import write_atomic
     from kg.network import export_bytes, project
 
     g = project(_data(args), args.graph, args.year)
@@ -64,7 +64,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _plot(args: argparse.Namespace) -> int:
     from kg import paths
-    from kg.export.rdf import write_atomic
+    from kg.export import write_atomic
     from kg.figures import render_figures
 
     folder = args.out or paths.out_dir() / "figures"
@@ -77,7 +77,7 @@ def _plot(args: argparse.Namespace) -> int:
 
 def _view(args: argparse.Namespace) -> int:
     from kg import paths
-    from kg.export.rdf import write_atomic
+    from kg.export import write_atomic
     from kg.figures import render_html
 
     target = args.output or paths.out_dir() / "network.html"

@@ -1,19 +1,24 @@
 """Stage 4: write deterministic serialisations and the embedded store.
 
-Only this module and the CLI write files. Every file is written to a temporary name in
-the same folder and renamed into place, so a failed run never leaves a half-written output.
+Owns the canonical Turtle and N-Triples of the graph, the embedded pyoxigraph store and the
+atomic write every output goes through: each file is written to a temporary name in the same
+folder and renamed into place, so a failed run never leaves a half-written output. Light at
+import: rdflib is only a type here (the graph is passed in).
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rdflib import Graph
+from kg.paths import GRAPH_FILE, NTRIPLES_FILE, ONTOLOGY_COPY, STORE_DIR
 
-from kg.paths import GRAPH_FILE, STORE_DIR
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 __all__ = [
     "canonical_ntriples",
@@ -25,14 +30,26 @@ __all__ = [
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and an atomic rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write ``data`` to ``path`` through a temporary file and an atomic rename.
+
+    An :class:`OSError` names ``path`` (not the temporary file), so the CLI can say which
+    output could not be written.
+    """
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         Path(tmp).chmod(0o644)  # mkstemp makes 0600; published files are world-readable
         Path(tmp).replace(path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -45,7 +62,7 @@ def canonical_turtle(graph: Graph) -> bytes:
 
 def canonical_ntriples(graph: Graph) -> bytes:
     """N-Triples with lines sorted, byte-identical on rebuild."""
-    text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    text: str = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
     lines = sorted({line for line in text.splitlines() if line.strip()})
     return ("\n".join(lines) + "\n").encode("utf-8")
 
@@ -84,10 +101,9 @@ def write_graph_outputs(graph: Graph, ontology_ttl: bytes, out: Path) -> list[Pa
     """Write Turtle, N-Triples and the embedded store into ``out``; return the paths."""
     turtle = canonical_turtle(graph)
     ntriples = canonical_ntriples(graph)
-    ttl_path = out / GRAPH_FILE
-    nt_path = ttl_path.with_suffix(".nt")
+    ttl_path, nt_path, ontology_path = out / GRAPH_FILE, out / NTRIPLES_FILE, out / ONTOLOGY_COPY
     store = write_store(ntriples, ontology_ttl, out)
     write_atomic(ttl_path, turtle)
     write_atomic(nt_path, ntriples)
-    write_atomic(out / "ontology.ttl", ontology_ttl)
-    return [ttl_path, nt_path, out / "ontology.ttl", store]
+    write_atomic(ontology_path, ontology_ttl)
+    return [ttl_path, nt_path, ontology_path, store]

@@ -1,7 +1,12 @@
 """SPARQL 1.1 query-results serialisations (JSON, XML, CSV, TSV) from solution rows.
 
 One implementation serves ``kg query`` and ``kg serve``, so that the server can stop
-reading a result after its row cap. Light: imports pyoxigraph only.
+reading a result after its row cap. The formats are the ``results`` formats of
+:mod:`kg.formats` (their media types are there too). Light: imports pyoxigraph only.
+
+>>> import pyoxigraph as ox
+>>> serialize_rows(["n"], [[ox.Literal("1")]], "json")
+b'{"head":{"vars":["n"]},"results":{"bindings":[{"n":{"type":"literal","value":"1"}}]}}'
 """
 
 from __future__ import annotations
@@ -14,16 +19,11 @@ from typing import Any
 
 import pyoxigraph as ox
 
-__all__ = ["CONTENT_TYPES", "serialize_boolean", "serialize_rows"]
+from kg.vocab import terms
 
-CONTENT_TYPES = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv; charset=utf-8",
-    "tsv": "text/tab-separated-values; charset=utf-8",
-}
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+__all__ = ["serialize_boolean", "serialize_rows"]
+
+XSD_STRING = terms.XSD + "string"
 
 Row = Sequence[Any]  # one term (or None) per variable
 
@@ -109,6 +109,7 @@ def serialize_rows(variables: Sequence[str], rows: Iterable[Row], fmt: str) -> b
 
 
 def serialize_boolean(value: bool, fmt: str) -> bytes:
+    """An ASK answer in a SPARQL 1.1 results format (CSV and TSV: ``true`` or ``false``)."""
     if fmt == "json":
         return json.dumps({"head": {}, "boolean": value}).encode("utf-8")
     if fmt == "xml":

@@ -14,17 +14,18 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg import formats
 from kg.errors import InputError, Problem
 from kg.query.results import serialize_boolean, serialize_rows
+from kg.vocab import terms
 
 __all__ = ["FORMATS", "open_store", "parse_remote", "render", "run", "select", "term_text"]
 
-FORMATS = ("table", "csv", "tsv", "json")
+_RESULTS = formats.names("results")
+#: The output formats of :func:`render`: an aligned text table or a SPARQL results format.
+FORMATS = ("table", *_RESULTS)
 
-_SHORT = {
-    "https://w3id.org/rujp/ontology#": "rujp:",
-    "https://w3id.org/rujp/id/": "id:",
-}
+_SHORT = {terms.ONTOLOGY_NS: "rujp:", terms.ID_BASE: "id:"}
 
 
 def open_store(path: Path) -> Any:
@@ -106,17 +107,18 @@ def _table(variables: list[str], rows: list[list[str]]) -> str:
 
 
 def render(result: Any, fmt: str) -> bytes:
-    """Render a query result as table, csv, tsv or json (SPARQL 1.1 results formats)."""
+    """Render a query result as a text table or in a SPARQL 1.1 results format (json, xml,
+    csv, tsv); a graph (CONSTRUCT, DESCRIBE) as N-Triples."""
     if isinstance(result, ox.QueryBoolean):
-        return serialize_boolean(bool(result), "json" if fmt == "json" else "csv")
+        return serialize_boolean(bool(result), fmt if fmt in _RESULTS else "csv")
     if isinstance(result, ox.QueryTriples):
         buffer = io.BytesIO()
         result.serialize(buffer, ox.RdfFormat.N_TRIPLES)
         return buffer.getvalue()
     variables = [v.value for v in result.variables]
     rows = [[sol[v] for v in variables] for sol in result]
-    if fmt in ("csv", "tsv", "json"):
+    if fmt in _RESULTS:
         data = serialize_rows(variables, rows, fmt)
-        return data if fmt != "json" else data + b"\n"
+        return data if data.endswith(b"\n") else data + b"\n"
     text = [[_shorten(term_text(t)) for t in row] for row in rows]
     return _table(variables, text).encode("utf-8")

@@ -1,1 +1,75 @@
-"""TODO"""
+"""``kg serve``: the SPARQL endpoint, the query page and the dereferenceable resources.
+
+- :mod:`kg.serve.app` -- the HTTP server and its routes;
+- :mod:`kg.serve.workers` -- the query worker processes (time limit, row cap, cache);
+- :mod:`kg.serve.conneg` -- content negotiation over the formats of :mod:`kg.formats`;
+- :mod:`kg.serve.querypage` -- the query page and the service description;
+- :mod:`kg.serve.config` -- the server's configuration and replies;
+- :mod:`kg.serve.pages` -- the RDF and HTML views of a resource.
+
+The names below are imported on first use, so that importing the package (or its
+configuration) starts no server machinery.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kg.serve.app import make_server, serve_forever
+    from kg.serve.config import Reply, ServerConfig
+    from kg.serve.conneg import negotiate
+    from kg.serve.pages import (
+        LANGS,
+        describe,
+        iri_path,
+        ontology_html,
+        resource_html,
+        resource_rdf,
+    )
+    from kg.serve.workers import QueryPool
+
+__all__ = [
+    "LANGS",
+    "QueryPool",
+    "Reply",
+    "ServerConfig",
+    "describe",
+    "iri_path",
+    "make_server",
+    "negotiate",
+    "ontology_html",
+    "resource_html",
+    "resource_rdf",
+    "serve_forever",
+]
+
+_HOMES = {
+    "make_server": "app",
+    "serve_forever": "app",
+    "Reply": "config",
+    "ServerConfig": "config",
+    "negotiate": "conneg",
+    "LANGS": "pages",
+    "describe": "pages",
+    "iri_path": "pages",
+    "ontology_html": "pages",
+    "resource_html": "pages",
+    "resource_rdf": "pages",
+    "QueryPool": "workers",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module on first use (PEP 562)."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

@@ -1,4 +1,6 @@
-"""SPARQL benchmarks, run on demand (``python -m tests.benchmarks.bench_sparql [--scales 1,10,100]``).
+"""SPARQL benchmarks, run on demand.
+
+``python -m tests.benchmarks.bench_sparql [--scales 1,10,100]``.
 
 For each scale (1 = the real data; N = synthetic graphs of the real shape, see
 :mod:`tests.benchmarks.synthetic`) it measures:

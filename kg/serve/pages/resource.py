@@ -1,0 +1,182 @@
+"""Dereferenceable resources: the RDF and HTML views of one IRI, for ``kg serve``.
+
+The functions take the built store (``build/store``, opened read-only with
+:func:`kg.query.store.open_store`), which holds the data and the ontology, and answer
+``None`` for an IRI the store does not describe, which the server turns into a 404.
+
+- :func:`describe` -- the triples of a resource: its outgoing triples plus incoming links;
+- :func:`resource_rdf` -- those triples in an RDF format of :mod:`kg.formats` that holds
+  triples (Turtle, N-Triples, JSON-LD, RDF/XML);
+- :func:`resource_html` -- a page in English, Russian or Japanese (``?lang=en|ru|ja``);
+- :func:`ontology_html` -- the ontology documentation written by ``kg build``.
+
+Light: pyoxigraph only (no rdflib), so the server stays light.
+
+>>> from kg.paths import store_dir
+>>> from kg.query.store import open_store
+>>> from kg.vocab import iris
+>>> store = open_store(store_dir())
+>>> page = resource_html(store, iris.place("jp-niigata"), "ja")
+>>> "新潟市" in page
+True
+>>> resource_html(store, iris.place("no-such-place"), "en") is None
+True
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg import formats
+from kg.export.jsonld import default_context, jsonld_bytes
+from kg.export.serialise import serialize
+from kg.paths import ONTOLOGY_HTML
+from kg.serve.pages.html import CSS, esc, iri_path
+from kg.serve.pages.i18n import LANG_NAMES, LANGS
+from kg.serve.pages.sections import (
+    claims_section,
+    incoming_section,
+    names_section,
+    sources_section,
+    statements_section,
+    type_sections,
+)
+from kg.serve.pages.view import View
+from kg.vocab.terms import PREFIXES
+
+__all__ = ["RDF_FORMATS", "describe", "ontology_html", "resource_html", "resource_rdf"]
+
+#: The formats a resource is served in, besides HTML: the graph formats that hold triples.
+RDF_FORMATS: tuple[str, ...] = formats.names("graph", quads=False)
+
+
+def _key(triple: ox.Triple) -> tuple[str, str, str]:
+    return str(triple.subject), str(triple.predicate), str(triple.object)
+
+
+def _named(iri: str) -> ox.NamedNode | None:
+    try:
+        return ox.NamedNode(iri)
+    except ValueError:
+        return None
+
+
+def _known(store: ox.Store, node: ox.NamedNode) -> bool:
+    return next(iter(store.quads_for_pattern(node, None, None)), None) is not None
+
+
+def describe(store: ox.Store, iri: str) -> list[ox.Triple]:
+    """The resource's outgoing triples plus the triples that link to it, sorted.
+
+    Empty when the store has no triple with ``iri`` as subject (an unknown IRI).
+    """
+    node = _named(iri)
+    if node is None or not _known(store, node):
+        return []
+    triples = {
+        ox.Triple(q.subject, q.predicate, q.object)
+        for q in (
+            *store.quads_for_pattern(node, None, None),
+            *store.quads_for_pattern(None, None, node),
+        )
+    }
+    return sorted(triples, key=_key)
+
+
+def resource_rdf(
+    store: ox.Store, iri: str, fmt: str, *, context: dict[str, Any] | None = None
+) -> bytes | None:
+    """The triples of :func:`describe` in ``fmt`` (one of :data:`RDF_FORMATS`); JSON-LD is
+    compacted with ``context`` [``ontology/context.jsonld``].
+
+    ``None`` for an unknown IRI; ``ValueError`` for an unknown format.
+    """
+    if fmt not in RDF_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
+    triples = describe(store, iri)
+    if not triples:
+        return None
+    if fmt == "jsonld":
+        return jsonld_bytes(triples, context or default_context())
+    return serialize(triples, fmt, PREFIXES)  # N-Triples has no prefixes: ignored
+
+
+def resource_html(store: ox.Store, iri: str, lang: str = "en") -> str | None:
+    """The HTML page of a resource in ``lang`` (en, ru or ja; others fall back to en).
+
+    ``None`` for an unknown IRI.
+    """
+    lang = lang if lang in LANGS else "en"
+    triples = describe(store, iri)
+    if not triples:
+        return None
+    view = View(store, lang)
+    outgoing = [t for t in triples if t.subject == ox.NamedNode(iri)]
+    incoming = [t for t in triples if t.object == ox.NamedNode(iri)]
+    types = view.types(iri)
+    title, title_lang = view.label(iri)
+    sourced = bool(view.sources_of(iri))
+
+    body = [
+        f'<h1 lang="{esc(title_lang)}">{esc(title)}</h1>'
+        if title_lang
+        else f"<h1>{esc(title)}</h1>"
+    ]
+    body.append(f'<p class="iri">{esc(iri)}</p>')
+    if types:
+        type_links = ", ".join(view.link(t) for t in sorted(types))
+        body.append(f"<p>{esc(view.ui['type'])}: {type_links}</p>")
+    body.append(names_section(view, outgoing))
+    body.extend(type_sections(view, iri, types))
+    body.append(statements_section(view, iri, outgoing, sourced))
+    body.append(claims_section(view, iri))
+    body.append(incoming_section(view, incoming))
+    body.append(sources_section(view))
+
+    path = iri_path(iri)
+    alternates = ""
+    head_links = ""
+    if path is not None and "#" not in path:
+        links = []
+        for fmt in formats.select("graph", quads=False):
+            target = esc(path + fmt.suffix)
+            links.append(f'<a href="{target}">{esc(fmt.title)}</a>')
+            head_links += f'<link rel="alternate" type="{fmt.media_type}" href="{target}">'
+        alternates = f"<p>{esc(view.ui['formats'])}: {' · '.join(links)}</p>"
+    switch = " ".join(
+        f'<strong lang="{code}" aria-current="page">{LANG_NAMES[code]}</strong>'
+        if code == lang
+        else f'<a href="?lang={code}" lang="{code}" hreflang="{code}">{LANG_NAMES[code]}</a>'
+        for code in LANGS
+    )
+    licence = (
+        f"{esc(view.ui['licence'])}: "
+        '<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a> · '
+        '<a href="/ontology">rujp ontology</a>'
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta http-equiv="Content-Security-Policy" '
+        "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
+        f"<title>{esc(title)} — rujp</title>\n"
+        '<link rel="icon" href="data:,">\n'
+        f"{head_links}\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f'<header><a href="/">rujp-kg</a><nav>{switch}</nav></header>\n'
+        "<main>\n" + "\n".join(b for b in body if b) + f"\n{alternates}\n</main>\n"
+        f"<footer>{licence}</footer>\n</body>\n</html>\n"
+    )
+
+
+def ontology_html(out: Path) -> bytes | None:
+    """The ontology documentation (``ontology.html``) that ``kg build`` wrote into ``out``;
+    ``None`` when there is none (not built yet)."""
+    path = out / ONTOLOGY_HTML
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
