@@ -16,6 +16,8 @@ def _modules_with_examples() -> list[str]:
     finder = doctest.DocTestFinder(exclude_empty=True)
     names = []
     for info in pkgutil.walk_packages(kg.__path__, "kg."):
+        if info.name.endswith(".__main__"):
+            continue  # running it is the command itself
         module = importlib.import_module(info.name)
         if any(test.examples for test in finder.find(module)):
             names.append(info.name)

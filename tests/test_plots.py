@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import functools
 import os
 import re
 import subprocess
 import sys
 import warnings
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -57,14 +59,26 @@ def _texts(fig: object) -> str:
     return "\n".join(t.get_text() for t in fig.findobj(Text))  # type: ignore[attr-defined]
 
 
+@pytest.fixture(scope="module")
+def rendered(data: NetworkData) -> Callable[[str], tuple[dict[str, bytes], list[str]]]:
+    """Every figure in one language, rendered once per module: the files and the warnings."""
+
+    @functools.cache
+    def render(lang: str) -> tuple[dict[str, bytes], list[str]]:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            files = render_figures(data, FIGURES, lang)
+        return files, [str(w.message) for w in caught]
+
+    return render
+
+
 @pytest.mark.parametrize("lang", ["en", "ru", "ja"])
 def test_every_figure_renders_without_missing_glyphs(
-    data: NetworkData, noto: Path, lang: str
+    rendered: Callable[[str], tuple[dict[str, bytes], list[str]]], noto: Path, lang: str
 ) -> None:
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        files = render_figures(data, FIGURES, lang)
-    missing = [str(w.message) for w in caught if "missing from" in str(w.message)]
+    files, messages = rendered(lang)
+    missing = [m for m in messages if "missing from" in m]
     assert not missing, missing[:3]
     assert sorted(files) == sorted(f"{n}-{lang}.{e}" for n in FIGURES for e in ("png", "svg"))
     for name, payload in files.items():
@@ -76,8 +90,10 @@ def test_every_figure_renders_without_missing_glyphs(
             assert len(root.findall(".//{http://www.w3.org/2000/svg}path")) > 20, name
 
 
-def test_figures_are_byte_identical_across_runs(data: NetworkData) -> None:
-    first = render_figures(data, FIGURES, "en")
+def test_figures_are_byte_identical_across_runs(
+    data: NetworkData, rendered: Callable[[str], tuple[dict[str, bytes], list[str]]]
+) -> None:
+    first, _ = rendered("en")
     second = render_figures(data, FIGURES, "en")
     assert first.keys() == second.keys()
     for name in first:
@@ -144,45 +160,47 @@ def test_unknown_figure_or_language(data: NetworkData) -> None:
         figure(data, "map", "fr")
 
 
-def test_kg_plot_writes_png_and_svg(built_out: Path, tmp_path: Path, noto: Path) -> None:
+def test_kg_plot_writes_png_and_svg(
+    built_out: Path,
+    tmp_path: Path,
+    noto: Path,
+    rendered: Callable[[str], tuple[dict[str, bytes], list[str]]],
+) -> None:
     result = run_cli(
+        ["plot", "all", "--lang", "ja", "--out", str(tmp_path), "--rdf", str(built_out / "rujp.nt")]
+    )
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == sorted(f"{n}-ja.{e}" for n in FIGURES for e in ("png", "svg"))
+    files, _ = rendered("ja")
+    assert {name: (tmp_path / name).read_bytes() for name in written} == files
+
+
+def test_figures_are_byte_identical_across_processes(
+    built_out: Path,
+    tmp_path: Path,
+    rendered: Callable[[str], tuple[dict[str, bytes], list[str]]],
+) -> None:
+    subprocess.run(
         [
+            sys.executable,
+            "-m",
+            "kg.cli",
             "plot",
-            "all",
+            "twinnings-over-time",
             "--lang",
-            "ja",
+            "ru",
             "--out",
             str(tmp_path),
             "--rdf",
             str(built_out / "rujp.nt"),
         ],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "PYTHONHASHSEED": "12345"},
     )
-    assert result.exit_code == 0, result.output
-    written = sorted(p.name for p in tmp_path.iterdir())
-    assert written == sorted(f"{n}-ja.{e}" for n in FIGURES for e in ("png", "svg"))
-    assert all((tmp_path / name).stat().st_size > 0 for name in written)
-
-
-def test_figures_are_byte_identical_across_processes(built_out: Path, tmp_path: Path) -> None:
-    for run in ("a", "b"):
-        subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                "from kg.cli import main; main()",
-                "plot",
-                "twinnings-over-time",
-                "--lang",
-                "ru",
-                "--out",
-                str(tmp_path / run),
-                "--rdf",
-                str(built_out / "rujp.nt"),
-            ],
-            check=True,
-            capture_output=True,
-        )
-    names = sorted(p.name for p in (tmp_path / "a").iterdir())
+    names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["twinnings-over-time-ru.png", "twinnings-over-time-ru.svg"]
+    files, _ = rendered("ru")
     for name in names:
-        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+        assert (tmp_path / name).read_bytes() == files[name], name
