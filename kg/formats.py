@@ -24,8 +24,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = [
     "FORMATS",
@@ -42,8 +41,7 @@ __all__ = [
 _W3C_FORMATS = "http://www.w3.org/ns/formats/"
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     """One serialisation.
 
     ``media_types[0]`` is the one the project sends; the others are accepted. ``file`` is the

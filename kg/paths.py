@@ -3,7 +3,8 @@
 This is the only module that knows where things live; everything else takes paths as
 arguments. Nothing depends on the current working directory or on the repository's location:
 the curated tables (``data/``) and the ontology (``ontology/``) are found through
-:mod:`importlib.resources` as ``kg/_data`` and ``kg/_ontology``. In a source checkout
+package resources of ``kg`` (``kg/_data`` and ``kg/_ontology``, located by the import
+system as :mod:`importlib.resources` would). In a source checkout
 (editable install) those are links to the repository's own ``data/`` and ``ontology/``
 folders, where curators edit them; in an installed wheel they are copies inside the
 package. Each default can be overridden with an environment variable (``KG_DATA``,
@@ -19,7 +20,6 @@ True
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 __all__ = [
@@ -58,8 +58,18 @@ def resource_dir(package: str, *parts: str) -> Path:
     """A folder shipped inside a package of ``kg`` (e.g. ``kg.query``), as a real path.
 
     ``kg`` is installed as plain files (a wheel or a source checkout), never zipped, so the
-    resource is a folder on disk.
+    resource is a folder on disk: the package's own folder, as :mod:`importlib.resources`
+    would give it. The import system's spec is asked first because importing
+    :mod:`importlib.resources` costs more than a light command's whole start-up.
     """
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    if locations:
+        return Path(locations[0]).joinpath(*parts)
+    from importlib import resources
+
     return Path(str(resources.files(package).joinpath(*parts)))
 
 

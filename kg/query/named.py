@@ -18,9 +18,8 @@ text is never pasted into the query. Light: imports pyoxigraph only.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pyoxigraph as ox
 
@@ -33,16 +32,17 @@ __all__ = ["NamedQuery", "Param", "bind", "get_query", "list_queries", "with_val
 PARAM_KINDS = ("place", "iri", "string", "integer")
 
 
-@dataclass(frozen=True)
-class Param:
+class Param(NamedTuple):
+    """A typed parameter of a named query (bound as an RDF term, never pasted as text)."""
+
     name: str
     kind: str
     doc: str
 
 
-@dataclass(frozen=True)
-class NamedQuery:
-    """A documented SPARQL query file."""
+class NamedQuery(NamedTuple):
+    """A documented SPARQL query file (named tuples keep ``kg query`` free of the
+    :mod:`dataclasses` import cost)."""
 
     name: str
     question: str

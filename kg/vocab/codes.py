@@ -16,7 +16,7 @@ Light: plain strings, no rdflib.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kg.vocab.terms import ONTOLOGY_NS
 
@@ -37,8 +37,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class CodeList:
+class CodeList(NamedTuple):
     """A closed list of codes: ``codes`` maps each notation to the local name of its term.
 
     ``scheme`` is the ontology class whose individuals are the codes.
