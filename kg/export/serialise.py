@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kg import formats
+from kg.errors import UsageError
 from kg.export.jsonld import default_context, jsonld_bytes, load_context
 from kg.export.provenance import provenance_quads, triples_of
 from kg.export.rdf import canonical_ntriples, canonical_turtle
@@ -65,7 +66,7 @@ def ox_format(name: str) -> ox.RdfFormat:
     fmt = formats.get(name)
     found = ox.RdfFormat.from_media_type(fmt.media_type) if fmt.kind == "graph" else None
     if found is None:
-        raise ValueError(f"{fmt.name!r} is not an RDF format")
+        raise UsageError(f"{fmt.name!r} is not an RDF format")
     return found
 
 
@@ -162,7 +163,7 @@ def export(graph: Graph, fmt: str, *, context: Path | None = None) -> bytes:
     """The graph serialised in a dataset format (``ttl``, ``nt``, ``nq``, ``trig``, ``jsonld``,
     ``rdfxml``); ``context`` is the JSON-LD context file [``ontology/context.jsonld``]."""
     if fmt not in DATASET_FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(DATASET_FORMATS)}")
+        raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(DATASET_FORMATS)}")
     writer = DATASET_FORMATS[fmt].load()
     data: bytes = writer(graph, canonical_ntriples(graph), context)
     return data

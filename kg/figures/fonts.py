@@ -21,6 +21,7 @@ import warnings
 from functools import lru_cache
 from pathlib import Path
 
+from kg.errors import UsageError
 from kg.figures.i18n import LANGUAGES
 
 __all__ = ["CJK_FAMILIES", "cjk_family", "cjk_font", "font_families", "language"]
@@ -93,7 +94,7 @@ def language(lang: str) -> str:
     """The language a figure can be labelled in: ``lang``, or English (with a warning) when
     Japanese is asked for and no font has Japanese glyphs."""
     if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+        raise UsageError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
     if lang == "ja" and cjk_font() is None:
         warnings.warn(
             "No font with Japanese glyphs (Noto Sans CJK) was found; figures use English "

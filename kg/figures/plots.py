@@ -23,6 +23,7 @@ import io
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from kg.errors import UsageError
 from kg.figures.fonts import font_families, language
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def figure(data: NetworkData, name: str, lang: str = "en") -> Figure:
     :func:`figure_bytes` or :func:`render_figures`.
     """
     if name not in FIGURES:
-        raise ValueError(f"unknown figure {name!r}; choose one of {', '.join(FIGURES)}")
+        raise UsageError(f"unknown figure {name!r}; choose one of {', '.join(FIGURES)}")
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
@@ -76,7 +77,7 @@ def figure_bytes(fig: Figure, fmt: str) -> bytes:
     from kg.figures.style import DPI, rc
 
     if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose png or svg")
+        raise UsageError(f"unknown format {fmt!r}; choose png or svg")
     buffer = io.BytesIO()
     metadata: dict[str, str | None] = (
         {"Date": None, "Creator": "rujp-kg"} if fmt == "svg" else {"Software": "rujp-kg"}

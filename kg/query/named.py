@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 import pyoxigraph as ox
 
-from kg.errors import InputError, Problem
+from kg.errors import InputError, Problem, UsageError
 from kg.paths import queries_dir
 from kg.vocab import iris
 
@@ -164,5 +164,5 @@ def with_values(text: str, terms: dict[str, Any]) -> str:
     )
     m = re.search(r"\bWHERE\s*\{", text, flags=re.IGNORECASE)
     if not m:
-        raise ValueError("query has no WHERE clause to bind parameters in")
+        raise UsageError("query has no WHERE clause to bind parameters in")
     return text[: m.end()] + "\n  " + block + text[m.end() :]

@@ -19,6 +19,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.errors import UsageError
 from kg.vocab import terms
 
 __all__ = ["serialize_boolean", "serialize_rows"]
@@ -105,7 +106,7 @@ def serialize_rows(variables: Sequence[str], rows: Iterable[Row], fmt: str) -> b
         lines = ["\t".join(f"?{v}" for v in variables)]
         lines.extend("\t".join("" if t is None else str(t) for t in row) for row in rows)
         return ("\n".join(lines) + "\n").encode("utf-8")
-    raise ValueError(f"unknown results format {fmt!r}")
+    raise UsageError(f"unknown results format {fmt!r}")
 
 
 def serialize_boolean(value: bool, fmt: str) -> bytes:

@@ -31,6 +31,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg import formats
+from kg.errors import UsageError
 from kg.export.jsonld import default_context, jsonld_bytes
 from kg.export.serialise import serialize
 from kg.paths import ONTOLOGY_HTML
@@ -95,7 +96,7 @@ def resource_rdf(
     ``None`` for an unknown IRI; ``ValueError`` for an unknown format.
     """
     if fmt not in RDF_FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
+        raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(RDF_FORMATS)}")
     triples = describe(store, iri)
     if not triples:
         return None
