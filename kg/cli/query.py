@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import EXIT_OK, UsageError
+from kg.query.auth import PASSWORD_ENV
 from kg.vocab.terms import GRAPH_IRI
 
 __all__ = ["register"]
@@ -30,17 +31,29 @@ def _params(items: list[str]) -> dict[str, str]:
     return out
 
 
+def _warn(message: str) -> None:
+    sys.stderr.write(message + "\n")
+
+
 def _query(args: argparse.Namespace) -> int:
     from kg import paths
-    from kg.query.ask import answer, prepare
+    from kg.query.ask import answer, prepare, remote_graph
 
     question = prepare(file=args.file, expr=args.expr, name=args.name, params=_params(args.params))
+    if args.endpoint:  # standard error, so that CSV, TSV and JSON output stay clean
+        target = remote_graph(args.graph)
+        _warn(f"# graph: <{target}>" if target else "# graph: the store's default graph")
+    elif args.user or args.timeout is not None:
+        raise UsageError("--user and --timeout go with --endpoint")
     output = answer(
         question,
         args.format,
         store=None if args.endpoint else (args.store or paths.store_dir()),
         endpoint=args.endpoint,
         graph=args.graph,
+        user=args.user,
+        timeout=args.timeout,
+        warn=_warn,
     )
     sys.stdout.buffer.write(output)
     return EXIT_OK
@@ -77,9 +90,42 @@ def _load(args: argparse.Namespace) -> int:
     from kg import paths
     from kg.query.ask import upload
 
-    done = upload(args.out or paths.out_dir(), args.endpoint, args.graph)
+    done = upload(
+        args.out or paths.out_dir(),
+        args.endpoint,
+        args.graph,
+        user=args.user,
+        timeout=args.timeout,
+    )
     print(f"Loaded {done.triples} triples into <{done.graph}> (HTTP {done.status}).")
     return EXIT_OK
+
+
+def _timeout(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
+    return value
+
+
+def _remote_options(p: argparse.ArgumentParser, default_timeout: int) -> None:
+    p.add_argument(
+        "--user",
+        default=None,
+        metavar="NAME",
+        help=f"log in as NAME (HTTP Basic or Digest); the password is read from ${PASSWORD_ENV}"
+        " or asked for, never given on the command line",
+    )
+    p.add_argument(
+        "--timeout",
+        type=_timeout,
+        default=None,
+        metavar="SECONDS",
+        help=f"give up when the store stays silent this long [{default_timeout}]",
+    )
 
 
 def register(commands: Any) -> None:
@@ -113,7 +159,14 @@ def register(commands: Any) -> None:
     )
     p.add_argument("--store", type=Path, default=None, help="store folder [build/store]")
     p.add_argument("--endpoint", default=None, help="query this SPARQL endpoint instead")
-    p.add_argument("--graph", default=None, help="with --endpoint: the named graph to query")
+    p.add_argument(
+        "--graph",
+        default=None,
+        metavar="IRI",
+        help=f"with --endpoint: the named graph to query [{GRAPH_IRI}, the graph `kg load` "
+        "fills]; '' for the store's default graph",
+    )
+    _remote_options(p, 60)
     p.set_defaults(handler=_query)
 
     p = commands.add_parser(
@@ -134,4 +187,5 @@ def register(commands: Any) -> None:
     p.add_argument("--endpoint", required=True, help="Graph Store HTTP Protocol endpoint")
     p.add_argument("--graph", default=None, help=f"named graph to replace [{GRAPH_IRI}]")
     p.add_argument("--out", type=Path, default=None, help="build folder to load from [build/]")
+    _remote_options(p, 300)
     p.set_defaults(handler=_load)
