@@ -87,8 +87,9 @@ def check(data: Path, ontology: Path, *, engine: str = "pyshacl") -> Checked:
 
 def build(data: Path, ontology: Path, out: Path) -> BuildResult:
     """Run the whole pipeline; write outputs only when the graph conforms."""
-    from kg.export import write_graph_outputs, write_publication
+    from kg.export import check_writable, write_graph_outputs, write_publication
 
+    check_writable(out, folder=True)  # fail before the work, not after it
     checked = check(data, ontology)
     result = BuildResult(checked)
     if checked.report.conforms:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,6 +74,23 @@ def fixture_report(shapes: Graph, ontology: Graph) -> Callable[[str], Report]:
     return report
 
 
+@pytest.fixture(scope="session")
+def process_build(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """``kg build`` of the real data in a fresh interpreter with another hash seed: its
+    output folder and the finished process (exit code, output)."""
+    out = tmp_path_factory.mktemp("process-build") / "out"
+    done = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "build", "--out", str(out)],
+        env={**os.environ, "PYTHONHASHSEED": "4242"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return out, done
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path, data_dir: Path) -> Path:
     """A writable copy of the curated tables, for tests that break them."""
@@ -107,32 +126,43 @@ class PageVisit:
 
 
 @pytest.fixture(scope="session")
-def browse(require_tool: Callable[[str], str]) -> Callable[..., PageVisit]:
+def browse(require_tool: Callable[[str], str]) -> Iterator[Callable[..., PageVisit]]:
     """Open a URL in Debian's headless Chromium (driven by Playwright, no browser download);
-    collect console errors, page errors and failed requests; return the rendered DOM."""
+    collect console errors, page errors and failed requests; return the rendered DOM.
+
+    One browser serves the whole session; each visit gets a fresh context (no shared
+    cookies, cache or storage). A visit waits for the page's load event and, when given,
+    for the ``evaluate`` condition to hold (up to ``timeout_ms``), never a fixed time.
+    """
     chromium = require_tool("chromium")
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import sync_playwright
 
-    def visit(url: str, wait_ms: int = 1500, evaluate: str | None = None) -> PageVisit:
-        from playwright.sync_api import sync_playwright
+    playwright = sync_playwright().start()
+    browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
 
+    def visit(url: str, evaluate: str | None = None, timeout_ms: int = 10_000) -> PageVisit:
         errors: list[str] = []
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-            try:
-                page = browser.new_page()
-                page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-                page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
-                page.on("requestfailed", lambda r: errors.append(f"request failed: {r.url}"))
-                page.goto(url)
-                page.wait_for_timeout(wait_ms)
-                if evaluate:
-                    errors.extend([] if page.evaluate(evaluate) else [f"check failed: {evaluate}"])
-                html = page.content()
-            finally:
-                browser.close()
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
+            page.on("requestfailed", lambda r: errors.append(f"request failed: {r.url}"))
+            page.goto(url, wait_until="load")
+            if evaluate:
+                try:
+                    page.wait_for_function(evaluate, timeout=timeout_ms)
+                except PlaywrightTimeout:
+                    errors.append(f"check failed: {evaluate}")
+            html = page.content()
+        finally:
+            context.close()
         return PageVisit(html, errors)
 
-    return visit
+    yield visit
+    browser.close()
+    playwright.stop()
 
 
 CHROMIUM_ARGS = [

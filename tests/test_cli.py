@@ -5,9 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import subprocess
 from pathlib import Path
-
-import pytest
 
 from tests.helpers import run_cli
 
@@ -27,28 +26,24 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
-@pytest.fixture(scope="module")
-def cli_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str]:
-    """One ``kg build`` through the command line: its folder, exit code and output."""
-    out = tmp_path_factory.mktemp("cli-build")
-    code, stdout, _ = _run("build", "--out", str(out))
-    return out, code, stdout
-
-
-def test_build_writes_outputs_and_exits_0(cli_build: tuple[Path, int, str]) -> None:
-    out, code, stdout = cli_build
-    assert code == 0, stdout
-    assert "conforms" in stdout
-    written = {line.split("wrote ", 1)[1] for line in stdout.splitlines() if "wrote " in line}
+def test_build_writes_outputs_and_exits_0(
+    process_build: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    out, done = process_build
+    assert done.returncode == 0, done.stderr
+    assert "conforms" in done.stdout
+    written = {line.split("wrote ", 1)[1] for line in done.stdout.splitlines() if "wrote " in line}
     assert {str(out / "rujp.ttl"), str(out / "store")} <= written
     assert (out / "rujp.ttl").stat().st_size > 0
     assert (out / "store" / "CURRENT").exists()
 
 
-def test_rebuild_is_byte_identical(cli_build: tuple[Path, int, str], built_out: Path) -> None:
-    out, code, _ = cli_build
-    assert code == 0
-    assert _snapshot(out) == _snapshot(built_out)  # a second build, by the library
+def test_rebuild_is_byte_identical(
+    process_build: tuple[Path, subprocess.CompletedProcess[str]], built_out: Path
+) -> None:
+    out, done = process_build
+    assert done.returncode == 0
+    assert _snapshot(out) == _snapshot(built_out)  # a second build, in another process
 
 
 def test_validate_real_data_exits_0() -> None:

@@ -91,6 +91,6 @@ def test_ontology_iri_serves_documentation(base: str) -> None:
     "iri", [NIIGATA, TIE, MEETING], ids=["municipality", "agreement", "meeting"]
 )
 def test_pages_in_headless_chromium(base: str, iri: str, browse: Callable[..., PageVisit]) -> None:
-    visit = browse(base + _path(iri), wait_ms=500)
+    visit = browse(base + _path(iri))
     assert not visit.errors, visit.errors
     assert "<h1" in visit.html

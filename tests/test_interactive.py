@@ -27,7 +27,7 @@ def data(graph: Graph) -> NetworkData:
 
 def _chromium(browse: Callable[..., PageVisit], page: Path) -> tuple[str, list[str]]:
     """The DOM after the page's scripts ran, and the console errors (shared `browse`)."""
-    visit = browse(page.as_uri(), wait_ms=1500)
+    visit = browse(page.as_uri())
     return visit.html, visit.errors
 
 

@@ -159,7 +159,7 @@ def chromium_console(
     """The rendered DOM and the console errors of a page (shared Playwright `browse`)."""
 
     def run(page: Path) -> tuple[str, list[str]]:
-        visit = browse(page.as_uri(), wait_ms=500)
+        visit = browse(page.as_uri())
         return visit.html, visit.errors
 
     return run

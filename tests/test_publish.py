@@ -6,10 +6,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
 import re
+import shutil
 import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -62,18 +61,11 @@ def test_build_writes_every_format_and_they_equal_a_fresh_export(
         assert (built_out / name).stat().st_size > 0
 
 
-def test_rebuild_in_another_process_is_byte_identical(built_out: Path, tmp_path: Path) -> None:
+def test_rebuild_in_another_process_is_byte_identical(
+    built_out: Path, process_build: tuple[Path, subprocess.CompletedProcess[str]]
+) -> None:
     """A second build, in a fresh interpreter with another hash seed, writes the same bytes."""
-    out = tmp_path / "again"
-    env = {**os.environ, "PYTHONHASHSEED": "4242"}
-    code = "import sys; from kg.cli import main; main(['build', '--out', sys.argv[1]])"
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(out)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    out, result = process_build
     assert result.returncode == 0, result.stderr
     first, second = _publication_files(built_out), _publication_files(out)
     assert first.keys() == second.keys()
@@ -339,7 +331,10 @@ def _run(*args: str) -> tuple[int, bytes, str]:
 
 
 @pytest.mark.parametrize("fmt", ["nq", "jsonld", "rdfxml"])
-def test_kg_export_writes_the_published_bytes(fmt: str, built_out: Path, tmp_path: Path) -> None:
+def test_kg_export_writes_the_published_bytes(
+    fmt: str, built_out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KG_OUT", str(built_out))  # a current build: its file is handed out
     target = tmp_path / "out" / f"graph.{fmt}"
     code, _, err = _run("export", "--format", fmt, "-o", str(target))
     assert code == 0, err
@@ -347,7 +342,18 @@ def test_kg_export_writes_the_published_bytes(fmt: str, built_out: Path, tmp_pat
     assert [p.name for p in target.parent.iterdir()] == [target.name]
 
 
-def test_kg_export_to_stdout_defaults_to_turtle(built_out: Path) -> None:
+def test_kg_export_to_stdout_defaults_to_turtle(
+    built_out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KG_OUT", str(tmp_path / "no-build"))  # nothing to reuse: build now
+    code, out, _ = _run("export")
+    assert code == 0
+    assert out == (built_out / "rujp.ttl").read_bytes()
+    stale = tmp_path / "stale"
+    shutil.copytree(built_out, stale, ignore=shutil.ignore_patterns("store"))
+    (stale / "rujp.ttl").write_bytes(b"# an out-of-date build\n")
+    (stale / ".inputs.sha256").write_text("0" * 64 + "\n", encoding="ascii")
+    monkeypatch.setenv("KG_OUT", str(stale))  # a build of other inputs is not reused
     code, out, _ = _run("export")
     assert code == 0
     assert out == (built_out / "rujp.ttl").read_bytes()

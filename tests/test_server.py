@@ -245,4 +245,4 @@ def test_browser_check_catches_console_errors(
 ) -> None:
     page = tmp_path / "bad.html"
     page.write_text("<script>console.error('boom'); undefinedFn();</script>", encoding="utf-8")
-    assert len(browse(page.as_uri(), wait_ms=200).errors) == 2
+    assert len(browse(page.as_uri()).errors) == 2

@@ -70,10 +70,12 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from kg import paths
-    from kg.export import write_atomic
+    from kg.export import check_writable, write_atomic
     from kg.pipeline import export
 
     data, ontology = _folders(args)
+    if args.output is not None:
+        check_writable(args.output)
     serialised = export(data, ontology, args.format, out=paths.out_dir())
     if args.output is None:
         sys.stdout.buffer.write(serialised)

@@ -53,9 +53,10 @@ def _rankings(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from kg.export import write_atomic
+    from kg.export import check_writable, write_atomic
     from kg.network import export_bytes, project
 
+    check_writable(args.output)
     g = project(_data(args), args.graph, args.year)
     write_atomic(args.output, export_bytes(g, args.format))
     print(f"wrote {args.output} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)")
@@ -64,10 +65,11 @@ def _export(args: argparse.Namespace) -> int:
 
 def _plot(args: argparse.Namespace) -> int:
     from kg import paths
-    from kg.export import write_atomic
+    from kg.export import check_writable, write_atomic
     from kg.figures import render_figures
 
     folder = args.out or paths.out_dir() / "figures"
+    check_writable(folder, folder=True)
     names = list(PLOT_CHOICES) if args.name == "all" else [args.name]
     for filename, data in render_figures(_data(args), names, args.lang).items():
         write_atomic(folder / filename, data)
@@ -77,10 +79,11 @@ def _plot(args: argparse.Namespace) -> int:
 
 def _view(args: argparse.Namespace) -> int:
     from kg import paths
-    from kg.export import write_atomic
+    from kg.export import check_writable, write_atomic
     from kg.figures import render_html
 
     target = args.output or paths.out_dir() / "network.html"
+    check_writable(target)
     write_atomic(target, render_html(_data(args)).encode("utf-8"))
     print(f"wrote {target}")
     return EXIT_OK

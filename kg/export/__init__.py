@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from kg.export.rdf import (
         canonical_ntriples,
         canonical_turtle,
+        check_writable,
         write_atomic,
         write_graph_outputs,
         write_store,
@@ -39,6 +40,7 @@ __all__ = [
     "SPARQL_ENDPOINT",
     "canonical_ntriples",
     "canonical_turtle",
+    "check_writable",
     "dataset_description",
     "export",
     "export_all",
@@ -61,6 +63,7 @@ _HOMES = {
     "write_publication": "publish",
     "canonical_ntriples": "rdf",
     "canonical_turtle": "rdf",
+    "check_writable": "rdf",
     "write_atomic": "rdf",
     "write_graph_outputs": "rdf",
     "write_store": "rdf",

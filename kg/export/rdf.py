@@ -23,10 +23,32 @@ if TYPE_CHECKING:
 __all__ = [
     "canonical_ntriples",
     "canonical_turtle",
+    "check_writable",
     "write_atomic",
     "write_graph_outputs",
     "write_store",
 ]
+
+
+def check_writable(path: Path, *, folder: bool = False) -> None:
+    """Fail now, before any work, if ``path`` (a file, or a folder if ``folder``) could not
+    be written: it is of the wrong kind, or its nearest existing folder refuses a new entry.
+
+    Creates nothing that stays behind. Raises :class:`OSError` naming ``path``.
+    """
+    if path.exists() and path.is_dir() != folder:
+        if folder:
+            raise NotADirectoryError(errno.ENOTDIR, "is a file, not a folder", str(path))
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
+    existing = path if folder and path.is_dir() else path.parent
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, f"{existing} is a file, not a folder", str(path))
+    try:
+        Path(tempfile.mkdtemp(prefix=".kg-probe-", dir=existing)).rmdir()
+    except OSError as exc:
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
 
 
 def write_atomic(path: Path, data: bytes) -> None:
