@@ -12,7 +12,7 @@ boxes. matplotlib is imported inside the functions.
 >>> language("fr")
 Traceback (most recent call last):
 ...
-ValueError: unknown language 'fr'; choose one of en, ru, ja
+kg.errors.UsageError: unknown language 'fr'; choose one of en, ru, ja
 """
 
 from __future__ import annotations
