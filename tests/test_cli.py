@@ -170,3 +170,17 @@ def test_missing_ontology_exits_2(tmp_path: Path) -> None:
     (onto / "shapes.ttl").write_text("@prefix broken", encoding="utf-8")
     code, _, err = _run("build", "--ontology", str(onto), "--out", str(tmp_path / "o"))
     assert code == 2 and "shapes.ttl" in err
+
+
+def test_light_choice_lists_equal_the_library_lists() -> None:
+    import kg.figures
+    import kg.figures.i18n
+    import kg.network
+    from kg.cli import network as cli
+
+    assert cli.GRAPH_CHOICES == kg.network.GRAPHS
+    assert cli.EXPORT_FORMATS == kg.network.EXPORT_FORMATS
+    assert cli.TABLE_FORMATS == kg.network.FORMATS
+    assert cli.LANGS == kg.network.LANGS == kg.figures.i18n.LANGUAGES
+    assert tuple(kg.network.RANKING_MEASURES) == cli.RANKED
+    assert cli.PLOT_CHOICES == kg.figures.FIGURES

@@ -592,9 +592,8 @@ def test_engines_agree_on_a_synthetic_graph_ten_times_larger(
         assert g.number_of_nodes() + g.number_of_edges() >= IGRAPH_FROM, name
         assert uses_igraph(g)  # igraph is the default at this size
         assert pagerank(g) == pagerank(g, engine="igraph")
-        _assert_engines_agree(g, exact_limit=100, samples=32)
-    twinning = synthetic_networks["twinning"]
-    assert betweenness(twinning, exact_limit=100, samples=32).sampled
+        _assert_engines_agree(g, exact_limit=50, samples=32)
+        assert betweenness(g, exact_limit=50, samples=32).sampled  # a component is sampled
 
 
 def test_engines_agree_on_disconnected_weighted_graphs_with_isolated_nodes() -> None:

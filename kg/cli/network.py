@@ -16,9 +16,11 @@ from kg.errors import EXIT_OK, UsageError
 
 __all__ = ["register"]
 
+# The choices repeat the library's lists (kg.network, kg.figures), so that building the
+# parser imports neither NetworkX nor matplotlib; tests/test_cli.py keeps them equal.
 GRAPH_CHOICES = ("twinning", "coparticipation", "bipartite")
 PLOT_CHOICES = ("map", "twinnings-over-time", "conference-timeline", "heatmap", "ranking")
-RANKED = ("degree", "weighted_degree", "pagerank", "eigenvector", "closeness")
+RANKED = ("degree", "weighted_degree", "pagerank", "eigenvector", "closeness", "betweenness")
 TABLE_FORMATS = ("table", "csv", "json")
 EXPORT_FORMATS = ("graphml", "gexf", "json", "csv")
 LANGS = ("en", "ru", "ja")

@@ -50,8 +50,8 @@ __all__ = [
 LANGS = ("en", "ru", "ja")
 
 _PLACE_PREFIX = iris.place("")
-#: NetworkX's bipartite convention: Russia is side 0, Japan side 1.
-_BIPARTITE = {"RU": 0, "JP": 1}
+#: NetworkX's bipartite convention: Russia is side 0, Japan side 1 (by country code).
+_BIPARTITE = {codes.COUNTRY.code(str(RUJP.Russia)): 0, codes.COUNTRY.code(str(RUJP.Japan)): 1}
 
 
 def place_key(iri: str) -> str:

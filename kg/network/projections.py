@@ -51,6 +51,8 @@ from kg.network.extract import (
     place_key,
     status_as_of,
 )
+from kg.vocab import codes
+from kg.vocab.namespaces import RUJP
 
 __all__ = [
     "GRAPHS",
@@ -74,6 +76,8 @@ __all__ = [
 
 #: The projections, by the name the CLI uses.
 GRAPHS = ("twinning", "coparticipation", "bipartite")
+
+_ENDED = codes.STATUS.code(str(RUJP.StatusEnded))
 
 
 def _data(source: Graph | NetworkData) -> NetworkData:
@@ -120,7 +124,7 @@ def twinning_network(source: Graph | NetworkData, year: int | None = None) -> An
         if year is not None:
             if agreement.year is None or agreement.year > year:
                 continue
-            if event is not None and event.status == "ended":
+            if event is not None and event.status == _ENDED:
                 continue
         chosen.append((agreement, event))
     for iri in sorted({p for a, _ in chosen for p in (a.japan, a.russia)}):

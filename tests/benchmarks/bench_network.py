@@ -1,14 +1,17 @@
 """Network benchmarks, run on demand (``python -m tests.benchmarks.bench_network``), never in tests.
 
-For each scale (synthetic graphs of :mod:`tests.benchmarks.synthetic`, 10x, 100x and 1000x the real data)
-it times generating the RDF graph, reading the network facts from it, each projection, and
-every measure of :data:`kg.network.MEASURES` on each projection, and reports the peak memory
-of each measure (tracemalloc, in a second run so that tracing does not slow the timed one).
-Target: every measure at 100x under 10 s on the project's machine (2 cores). Betweenness is
-sampled above :data:`kg.network.EXACT_BETWEENNESS_LIMIT` nodes; the table says so.
+For each scale (synthetic graphs of :mod:`tests.benchmarks.synthetic`, 10x, 100x and 1000x
+the real data) it times generating the RDF graph, reading the network facts from it, each
+projection, and every measure of :data:`kg.network.MEASURES` on each projection, and reports
+the peak memory of each measure (tracemalloc, in a second run so that tracing does not slow
+the timed one). Target: every measure at 100x under 10 s on the project's machine (2 cores).
+Betweenness is sampled above :data:`kg.network.EXACT_BETWEENNESS_LIMIT` nodes; the table
+says so, and which engine (:mod:`kg.network.centrality`) ran each centrality; ``--engine``
+forces one.
 
     python -m tests.benchmarks.bench_network                 # 10, 100, 1000
     python -m tests.benchmarks.bench_network --scales 10,100 --no-memory
+    python -m tests.benchmarks.bench_network --scales 100 --engine networkx
 """
 
 from __future__ import annotations
@@ -19,7 +22,10 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kg.network import Engine
 
 __all__ = ["main", "measure_once"]
 
@@ -43,10 +49,15 @@ def measure_once(func: Callable[[], Any], memory: bool) -> tuple[float, float | 
     return seconds, peak, result
 
 
-def _call(measure: str, func: Callable[..., object], g: Any, seed: int) -> object:
+#: The measures that run on either engine.
+ENGINE_MEASURES = ("betweenness", "closeness", "eigenvector", "pagerank")
+
+
+def _call(measure: str, func: Callable[..., object], g: Any, seed: int, engine: Engine) -> object:
+    kwargs: dict[str, object] = {"engine": engine} if measure in ENGINE_MEASURES else {}
     if measure in ("betweenness", "communities"):
-        return func(g, seed=seed)
-    return func(g)
+        kwargs["seed"] = seed
+    return func(g, **kwargs)
 
 
 def _row(*cells: object) -> None:
@@ -59,7 +70,9 @@ def _rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(scales: list[int], memory: bool = True, seed: int = 0) -> list[dict[str, Any]]:
+def run(
+    scales: list[int], memory: bool = True, seed: int = 0, engine: Engine = "auto"
+) -> list[dict[str, Any]]:
     """Run the benchmarks; print a row per measurement and return them all."""
     from kg.network import (
         EXACT_BETWEENNESS_LIMIT,
@@ -69,6 +82,7 @@ def run(scales: list[int], memory: bool = True, seed: int = 0) -> list[dict[str,
         extract,
         project,
         simple,
+        uses_igraph,
     )
     from tests.benchmarks.synthetic import synthetic_graph
 
@@ -132,14 +146,18 @@ def run(scales: list[int], memory: bool = True, seed: int = 0) -> list[dict[str,
             record(scale, name, n, m, "projection", seconds, peak)
             s = simple(g) if g.is_multigraph() else g
             for measure, func in MEASURES.items():
-                seconds, peak, result = measure_once(partial(_call, measure, func, s, seed), memory)
-                note = ""
+                call = partial(_call, measure, func, s, seed, engine)
+                seconds, peak, result = measure_once(call, memory)
+                notes = []
+                if measure in ENGINE_MEASURES:
+                    notes.append("igraph" if uses_igraph(s, engine) else "networkx")
                 if isinstance(result, Betweenness):
-                    note = (
+                    notes.append(
                         f"sampled, {result.sources} sources (n > {EXACT_BETWEENNESS_LIMIT})"
                         if result.sampled
                         else "exact"
                     )
+                note = ", ".join(notes)
                 record(scale, name, n, m, measure, seconds, peak, note)
     return rows
 
@@ -151,9 +169,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--scales", default="10,100,1000", help="comma-separated scales")
     parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc runs")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--engine",
+        default="auto",
+        choices=("auto", "networkx", "igraph"),
+        help="engine of betweenness, closeness, eigenvector and PageRank (default: auto)",
+    )
     args = parser.parse_args(argv)
     scales = [int(s) for s in args.scales.split(",") if s.strip()]
-    rows = run(scales, memory=not args.no_memory, seed=args.seed)
+    rows = run(scales, memory=not args.no_memory, seed=args.seed, engine=args.engine)
     over = [r for r in rows if r["note"].endswith("OVER TARGET")]
     print(
         f"max RSS {_rss_mib():.0f} MiB; measures at 100x over {TARGET_SECONDS:.0f} s: {len(over)}",
