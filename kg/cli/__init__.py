@@ -12,7 +12,7 @@ The parser is the standard library's :mod:`argparse`, and every command imports 
 needs inside its handler, so ``kg query``, ``kg queries`` and ``kg --help`` start without
 loading rdflib, pySHACL, matplotlib or NetworkX.
 
->>> build_parser().parse_args(["query", "--name", "conferences"]).format
+>>> build_parser("query").parse_args(["query", "--name", "conferences"]).format
 'table'
 """
 
@@ -22,6 +22,7 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from kg import __version__
 from kg.errors import EXIT_INPUT, EXIT_OK, EXIT_VIOLATIONS, KgError, OperatingSystemError
@@ -38,8 +39,34 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_INPUT)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command tree (cheap: no command imports its library before it runs)."""
+class _Unused:
+    """Stands in for the parsers of the commands not being run: takes every call, builds
+    nothing (argparse's parsers are costly to build, ~1 ms each)."""
+
+    def __getattr__(self, name: str) -> Any:
+        return lambda *args, **kwargs: self
+
+
+class _OnlyOne:
+    """The sub-command registry, building in full only the command being run (``only``);
+    without one, every command is listed with its help but built without its options."""
+
+    def __init__(self, action: Any, only: str | None) -> None:
+        self.action, self.only, self.built = action, only, False
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        if self.only is None:
+            self.action.add_parser(name, help=kwargs.get("help"))
+            return _Unused()
+        if name != self.only:
+            return _Unused()
+        self.built = True
+        return self.action.add_parser(name, **kwargs)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command tree; with ``command``, only that command is built in full (the others
+    are not built at all), so a command starts without building ten parsers it won't use."""
     from kg.cli import build, network, query, serve
 
     parser = _Parser(
@@ -48,9 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.ArgumentDefaultsHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    action = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    commands = _OnlyOne(action, command)
     for module in (build, query, serve, network):
         module.register(commands)
+    if command is not None and not commands.built:
+        return build_parser(None)  # not a command: list them all in the error
     return parser
 
 
@@ -64,8 +94,9 @@ def _report(error: KgError) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one ``kg`` command; return its exit code (usage errors exit 2 through argparse)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    command = next((w for w in words if not w.startswith("-")), None)
+    args = build_parser(command).parse_args(words)
     try:
         code: int = args.handler(args)
     except KgError as exc:
