@@ -174,3 +174,22 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+#: Test files that share costly session fixtures run on the same xdist worker: the shape
+#: tests and the engine-agreement tests read the same pySHACL reports; the CLI and the
+#: publishing tests compare the same builds.
+_SHARED_WORKER = {
+    "test_shapes": "shacl",
+    "test_engines": "shacl",
+    "test_cli": "builds",
+    "test_publish": "builds",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """One xdist group per test file (so module fixtures are built once), except the files
+    of :data:`_SHARED_WORKER`, which share a group."""
+    for item in items:
+        module = item.path.stem
+        item.add_marker(pytest.mark.xdist_group(_SHARED_WORKER.get(module, module)))

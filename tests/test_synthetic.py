@@ -60,11 +60,11 @@ def test_synthetic_graph_conforms_to_the_shapes(ontology_dir: Path) -> None:
 
 def test_ntriples_writer_matches_the_graph(tmp_path: Path) -> None:
     first, second = tmp_path / "a.nt", tmp_path / "b.nt"
-    count = write_synthetic_ntriples(first, 3, seed=2, chunk=2)
-    write_synthetic_ntriples(second, 3, seed=2, chunk=2)
+    count = write_synthetic_ntriples(first, 2, seed=2, chunk=1)
+    write_synthetic_ntriples(second, 2, seed=2, chunk=1)
     assert first.read_bytes() == second.read_bytes()
     parsed = Graph().parse(first, format="nt")
-    expected = synthetic_graph(3, seed=2)
+    expected = synthetic_graph(2, seed=2)
     assert count == len(expected)
     assert set(parsed) == set(expected)
 
