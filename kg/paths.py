@@ -1,7 +1,8 @@
 """Every location the package uses: curated inputs, package resources and build outputs.
 
 This is the only module that knows where things live; everything else takes paths as
-arguments. Nothing depends on the current working directory or on the repository's location:
+arguments. Nothing depends on the repository's location, and only the default output folder
+of an installed package (``./build``) depends on the current working directory:
 the curated tables (``data/``) and the ontology (``ontology/``) are found through
 package resources of ``kg`` (``kg/_data`` and ``kg/_ontology``, located by the import
 system as :mod:`importlib.resources` would). In a source checkout

@@ -87,7 +87,7 @@ def check(data: Path, ontology: Path, *, engine: str = "pyshacl") -> Checked:
 
 def build(data: Path, ontology: Path, out: Path) -> BuildResult:
     """Run the whole pipeline; write outputs only when the graph conforms."""
-    from kg.export import check_writable, write_graph_outputs, write_publication
+    from kg.export import check_writable, write_atomic, write_graph_outputs, write_publication
 
     check_writable(out, folder=True)  # fail before the work, not after it
     checked = check(data, ontology)
@@ -98,8 +98,6 @@ def build(data: Path, ontology: Path, out: Path) -> BuildResult:
         result.outputs += write_publication(
             checked.built.graph, load_ontology(ontology), out, context=ontology / CONTEXT_FILE
         )
-        from kg.export.rdf import write_atomic
-
         write_atomic(out / INPUTS_DIGEST_FILE, inputs_digest(data, ontology).encode("ascii"))
     return result
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Graph
 
-from kg.network.projections import bipartite_network, extract, twinning_network
+from kg.network import bipartite_network, extract, twinning_network
 from kg.validate import Report, load_ontology, load_shapes, validate
 from tests.benchmarks.synthetic import synthetic_graph, synthetic_tables, write_synthetic_ntriples
 

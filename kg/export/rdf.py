@@ -30,6 +30,11 @@ __all__ = [
 ]
 
 
+def _about(exc: OSError, path: Path) -> OSError:
+    """The same error, naming ``path`` (the output asked for) instead of a temporary file."""
+    return type(exc)(exc.errno, exc.strerror, str(path))
+
+
 def check_writable(path: Path, *, folder: bool = False) -> None:
     """Fail now, before any work, if ``path`` (a file, or a folder if ``folder``) could not
     be written: it is of the wrong kind, or its nearest existing folder refuses a new entry.
@@ -48,7 +53,7 @@ def check_writable(path: Path, *, folder: bool = False) -> None:
     try:
         Path(tempfile.mkdtemp(prefix=".kg-probe-", dir=existing)).rmdir()
     except OSError as exc:
-        raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
+        raise _about(exc, path) from exc
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -63,7 +68,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
+        raise _about(exc, path) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -71,7 +76,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         Path(tmp).replace(path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
+        raise _about(exc, path) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -30,9 +30,7 @@ import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 import numpy as np
 
 from kg.network.centrality import (
-    BETWEENNESS_SAMPLES,
     EXACT_BETWEENNESS_LIMIT,
-    Betweenness,
     betweenness,
     closeness,
     degree,
@@ -43,27 +41,17 @@ from kg.network.centrality import (
 )
 
 __all__ = [
-    "BETWEENNESS_SAMPLES",
-    "EXACT_BETWEENNESS_LIMIT",
     "MEASURES",
-    "Betweenness",
     "Communities",
     "Metrics",
     "aggregates",
     "assortativity",
-    "betweenness",
     "bipartite_degree",
-    "closeness",
     "communities",
     "component_index",
     "components",
     "compute",
     "core_number",
-    "degree",
-    "eigenvector",
-    "pagerank",
-    "simple",
-    "weighted_degree",
 ]
 
 

@@ -35,19 +35,13 @@ from typing import Any
 import networkx as nx  # type: ignore[import-untyped, unused-ignore]
 from rdflib import Graph
 
-# The data model is re-exported for callers of the former single module (figures, tests);
-# new code imports it from :mod:`kg.network`.
 from kg.network.extract import (
-    LANGS,
     Agreement,
     Meeting,
     NetworkData,
-    Participation,
-    Place,
     StatusEvent,
     date_year,
     extract,
-    label,
     place_key,
     status_as_of,
 )
@@ -56,20 +50,10 @@ from kg.vocab.namespaces import RUJP
 
 __all__ = [
     "GRAPHS",
-    "LANGS",
-    "Agreement",
-    "Meeting",
-    "NetworkData",
-    "Participation",
-    "Place",
-    "StatusEvent",
     "bipartite_network",
     "coparticipation_network",
-    "extract",
-    "label",
     "project",
     "snapshots",
-    "status_as_of",
     "twinning_network",
     "years_of",
 ]
