@@ -27,7 +27,7 @@ LABELLED_CODES: tuple[codes.CodeList, ...] = (codes.KIND, codes.ROLE, codes.COUN
 TEXT: dict[str, dict[str, str]] = {
     "en": {
         "map": "Twinning ties between Japanese and Russian local governments",
-        "map_note": "Node size: number of agreements. Hollow: position of its region.",
+        "map_note": "Marker size: number of agreements. Grey lines lead from a label to its place.",
         "unplaced": "Not on the map (no coordinates)",
         "inset": "All ties",
         "suspended": "suspended (latest status)",
@@ -61,7 +61,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "ru": {
         "map": "Побратимские связи муниципалитетов и регионов Японии и России",
-        "map_note": "Размер узла — число соглашений. Полый — по положению региона.",
+        "map_note": "Размер кружка — число соглашений. Серые линии ведут от подписи к месту.",
         "unplaced": "Нет на карте (нет координат)",
         "inset": "Все связи",
         "suspended": "приостановлено (последний статус)",
@@ -95,7 +95,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "ja": {
         "map": "日本とロシアの自治体間の姉妹・友好提携",
-        "map_note": "円の大きさ：提携数。白抜き：所在地域の位置で表示。",
+        "map_note": "円の大きさ：提携数。灰色の線は名称と位置を結ぶ。",
         "unplaced": "地図に表示なし（座標なし）",
         "inset": "全提携",
         "suspended": "交流停止（最新の状態）",
