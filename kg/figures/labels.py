@@ -132,7 +132,7 @@ def place_labels(
     ]
     if not texts:
         return texts
-    canvas: Any = ax.figure.canvas  # type: ignore[union-attr]
+    canvas: Any = ax.figure.canvas
     canvas.draw()
     renderer = canvas.get_renderer()
     to_data = ax.transData.inverted()
@@ -156,9 +156,9 @@ def place_labels(
     frame = Box(frame_ext.x0 + 2, frame_ext.y0 + 2, frame_ext.x1 - 2, frame_ext.y1 - 2)
     fixed = marker_boxes + [Box(b.x0, b.y0, b.x1, b.y1) for b in obstacles]
     anchors = [tuple(ax.transData.transform((x, y))) for _, x, y in points]
-    _resolve(texts, anchors, fixed, frame, ax, renderer)  # type: ignore[arg-type]
+    _resolve(texts, anchors, fixed, frame, ax, renderer)
     for text, anchor in zip(texts, anchors, strict=True):
-        _leader(text, anchor, ax, renderer)  # type: ignore[arg-type]
+        _leader(text, anchor, ax, renderer)
     return texts
 
 

@@ -149,9 +149,7 @@ def draw_map(data: NetworkData, lang: str) -> Figure:
         )
         for c, color in COUNTRY_COLOR.items()
     ]
-    fig.legend(
-        handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.145), ncol=2, fontsize=7
-    )
+    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.145), ncol=2, fontsize=7)
     unplaced = sorted(label(g.nodes[n], lang) for n in g.nodes if n not in pos)
     note = text["map_note"]
     if unplaced:

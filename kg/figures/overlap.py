@@ -11,14 +11,16 @@ trouble a reader trips over:
 - :func:`texts_on_lines` — a free text (not a tick label or legend entry) that a data line
   of its axes runs through.
 
-Tick labels outside the view limits are not drawn and not measured. matplotlib is imported
+:func:`problems` runs them all on one drawing. Tick labels outside the view limits are not
+drawn and not measured. matplotlib is imported
 inside the functions.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
@@ -34,6 +36,7 @@ __all__ = [
     "covered_texts",
     "drawn_texts",
     "overlapping_texts",
+    "problems",
     "texts_on_lines",
 ]
 
@@ -81,15 +84,17 @@ def _ticks(ax: Axes) -> Iterator[Text]:
                 loc = tick.get_loc()
                 if loc is None or not lo - 1e-9 <= loc <= hi + 1e-9:
                     continue
-                for label in (tick.label1, tick.label2):
-                    yield label
+                yield from (tick.label1, tick.label2)
 
 
 def drawn_texts(fig: Figure) -> list[Placed]:
     """Every visible, non-empty text of ``fig`` with its box, after drawing the figure."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.legend import Legend
     from matplotlib.text import Text
 
+    if not isinstance(fig.canvas, FigureCanvasAgg):
+        FigureCanvasAgg(fig)
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     ticks = {id(t) for ax in fig.axes for t in _ticks(ax)}
@@ -120,9 +125,11 @@ def _all(axis: object) -> Iterator[Text]:
         yield tick.label2
 
 
-def overlapping_texts(fig: Figure, pad: float = 0.0) -> list[tuple[str, str]]:
+def overlapping_texts(
+    fig: Figure, pad: float = 0.0, placed: list[Placed] | None = None
+) -> list[tuple[str, str]]:
     """Pairs of drawn texts whose boxes (grown by ``pad`` pixels) intersect."""
-    placed = drawn_texts(fig)
+    placed = drawn_texts(fig) if placed is None else placed
     return [
         (a.text, b.text)
         for i, a in enumerate(placed)
@@ -131,13 +138,13 @@ def overlapping_texts(fig: Figure, pad: float = 0.0) -> list[tuple[str, str]]:
     ]
 
 
-def clipped_texts(fig: Figure) -> list[str]:
+def clipped_texts(fig: Figure, placed: list[Placed] | None = None) -> list[str]:
     """Drawn texts that reach beyond the edge of the figure."""
-    fig.canvas.draw()
+    placed = drawn_texts(fig) if placed is None else placed
     width, height = fig.canvas.get_width_height()
     return [
         p.text
-        for p in drawn_texts(fig)
+        for p in placed
         if p.box.x0 < -0.5 or p.box.y0 < -0.5 or p.box.x1 > width + 0.5 or p.box.y1 > height + 0.5
     ]
 
@@ -161,9 +168,9 @@ def _owner_boxes(fig: Figure) -> list[tuple[Artist, Box]]:
     return owners
 
 
-def covered_texts(fig: Figure) -> list[str]:
+def covered_texts(fig: Figure, placed: list[Placed] | None = None) -> list[str]:
     """Drawn texts under a legend or an inset axes that they are not part of."""
-    placed = drawn_texts(fig)
+    placed = drawn_texts(fig) if placed is None else placed
     out = []
     for owner, box in _owner_boxes(fig):
         inside = {id(t) for t in owner.findobj()}
@@ -196,13 +203,13 @@ def _segment_hits_box(p: tuple[float, float], q: tuple[float, float], box: Box) 
     return True
 
 
-def texts_on_lines(fig: Figure) -> list[tuple[str, str]]:
+def texts_on_lines(fig: Figure, placed: list[Placed] | None = None) -> list[tuple[str, str]]:
     """(text, line label) for each free text of an axes that a data line of the same axes
     (a drawn :class:`~matplotlib.lines.Line2D` with two or more points) runs through."""
     import numpy as np
     from matplotlib.lines import Line2D
 
-    placed = [p for p in drawn_texts(fig) if p.role == "free"]
+    placed = [p for p in (drawn_texts(fig) if placed is None else placed) if p.role == "free"]
     hits: list[tuple[str, str]] = []
     for ax in fig.axes:
         own = [p for p in placed if p.artist.axes is ax and p.artist is not ax.title]
@@ -220,19 +227,34 @@ def texts_on_lines(fig: Figure) -> list[tuple[str, str]]:
             for p in own:
                 if any(
                     _segment_hits_box(tuple(a), tuple(b), p.box)
-                    for a, b in zip(points[:-1], points[1:], strict=True)
+                    for a, b in itertools.pairwise(points)
                 ):
                     hits.append((p.text, str(line.get_label())))
     return hits
 
 
-def _steps(points: object, style: str) -> object:
+def problems(fig: Figure, *, lines: bool = True) -> dict[str, list[Any]]:
+    """Every measured problem of ``fig`` by kind (each list empty when the figure is clean),
+    from one drawing; ``lines=False`` skips :func:`texts_on_lines` (a map's labels sit on
+    its ties by nature)."""
+    placed = drawn_texts(fig)
+    found: dict[str, list[Any]] = {
+        "overlapping": overlapping_texts(fig, placed=placed),
+        "clipped": clipped_texts(fig, placed=placed),
+        "covered": covered_texts(fig, placed=placed),
+    }
+    if lines:
+        found["on_lines"] = texts_on_lines(fig, placed=placed)
+    return found
+
+
+def _steps(points: Any, style: str) -> Any:
     """The corner points of a step line, as matplotlib draws ``steps-post``/``-pre``."""
     import numpy as np
 
     pts = np.asarray(points)
     out = [pts[0]]
-    for a, b in zip(pts[:-1], pts[1:], strict=True):
+    for a, b in itertools.pairwise(pts):
         corner = (b[0], a[1]) if style == "steps-post" else (a[0], b[1])
         out += [np.array(corner), b]
     return np.asarray(out)
