@@ -251,9 +251,15 @@
     return div;
   }
 
+  // An address as a reader reads it: percent-escapes decoded (for display only).
+  function decoded(url) {
+    try { return decodeURIComponent(url); } catch (err) {
+      try { return decodeURI(url); } catch (err2) { return url; }
+    }
+  }
+
   function shortUrl(url) {
-    var text = url;
-    try { text = decodeURI(url); } catch (err) { text = url; }
+    var text = decoded(url);
     text = text.replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/\/$/, "");
     return text.length > 48 ? text.slice(0, 32) + "…" + text.slice(-13) : text;
   }
@@ -328,7 +334,7 @@
         a.target = "_blank";
         a.rel = "noopener noreferrer";
         a.textContent = shortUrl(src.url);
-        a.title = (function () { try { return decodeURI(src.url); } catch (err) { return src.url; } })();
+        a.title = decoded(src.url);
         div.appendChild(a);
       }
     });
