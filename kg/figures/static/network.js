@@ -497,6 +497,15 @@
   }
 
   window.addEventListener("resize", function () { fit(); schedulePlacement(); });
+  var size = [0, 0];
+  if (window.ResizeObserver) {  // the filters opening or closing resize the canvas
+    new ResizeObserver(function () {
+      var r = svg.getBoundingClientRect();
+      if (Math.abs(r.width - size[0]) + Math.abs(r.height - size[1]) < 1) { return; }
+      size = [r.width, r.height];
+      schedulePlacement();
+    }).observe(svg);
+  }
   if (window.innerWidth <= 640) { filters.open = false; }
   drawPositions();
   applyLanguage();
