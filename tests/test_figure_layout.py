@@ -237,3 +237,28 @@ def test_japanese_without_a_cjk_font_fails_and_writes_nothing(
     assert list(tmp_path.iterdir()) == []
     assert geo.MAP_EXTENT  # the English figures are unaffected
     assert figure(data, "heatmap", "en").axes
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_map_labels_keep_off_the_markers(
+    drawn: Callable[[str, str], Figure], need_cjk: None, lang: str
+) -> None:
+    import numpy as np
+    from matplotlib.collections import PathCollection
+
+    fig = drawn("map", lang)
+    with matplotlib.rc_context(rc(font_families())):
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        for ax in fig.axes:
+            markers = [c for c in ax.collections if isinstance(c, PathCollection)]
+            labels = [t for t in ax.texts if t.get_zorder() == 4]
+            assert markers and labels
+            centres = ax.transData.transform(np.asarray(markers[-1].get_offsets()))
+            radii = np.sqrt(markers[-1].get_sizes()) / 2 * fig.dpi / 72
+            for text in labels:
+                box = text.get_window_extent(renderer)
+                for (x, y), r in zip(centres, radii, strict=True):
+                    inside_x = box.x0 + 1 < x + r and x - r < box.x1 - 1
+                    inside_y = box.y0 + 1 < y + r and y - r < box.y1 - 1
+                    assert not (inside_x and inside_y), (text.get_text(), x, y)

@@ -181,6 +181,14 @@ PROBE = """<script>
       if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) { overlaps += 1; }
     }
   }
+  var markers = boxes("circle.node");
+  out.onMarkers = 0;
+  labels.forEach(function (a) {
+    markers.forEach(function (b) {
+      var hit = a[0] + 1 < b[2] && b[0] < a[2] - 1 && a[1] + 1 < b[3] && b[1] < a[3] - 1;
+      if (hit) { out.onMarkers += 1; }
+    });
+  });
   var stage = document.getElementById("canvas").getBoundingClientRect();
   out.labels = labels.length;
   out.overlaps = overlaps;
@@ -243,6 +251,7 @@ def test_labels_never_overlap_and_the_interface_follows_the_language(
     found = _probe(visit.html)
     nodes = twinning_network(data).number_of_nodes()
     assert found["overlaps"] == 0, shot
+    assert found["onMarkers"] == 0, shot
     assert found["outside"] == 0, shot
     share = 0.8 if size[0] > 1000 else 0.3
     assert found["labels"] >= share * nodes, (found["labels"], nodes, shot)
