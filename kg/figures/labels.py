@@ -5,7 +5,8 @@ label-placement library for matplotlib; seeded, a fixed number of steps, never a
 so rebuilds are identical), then every label still touching an earlier one, a marker or an
 obstacle (an inset, a legend) is moved to the nearest free spot on rings around its point,
 in a fixed order of candidates. A label that ends up away from its point gets a thin grey
-leader line. Positions are measured with the figure's renderer, in display pixels, through
+leader line; one for which no spot is free is left out and named to the caller. Positions
+are measured with the figure's renderer, in display pixels, through
 :mod:`kg.figures.overlap`. matplotlib and adjustText are imported inside the functions.
 """
 
@@ -58,10 +59,12 @@ def _resolve(
     frame: Box,
     ax: Axes,
     renderer: Any,
-) -> None:
-    """Move each label that touches an earlier label or a fixed box to the first free spot."""
+) -> list[Text]:
+    """Move each label that touches an earlier label or a fixed box to the first free spot;
+    the labels for which there is none are removed from the axes and returned."""
     to_data = ax.transData.inverted()
     placed: list[Box] = []
+    dropped: list[Text] = []
     for text, (px, py) in zip(texts, anchors, strict=True):
         box = _box(text, renderer)
         if _inside(box, frame) and not any(
@@ -86,12 +89,17 @@ def _resolve(
             if free is not None:
                 best = free
                 break
+        else:
+            text.remove()
+            dropped.append(text)
+            continue
         if best is not box:
             text.set_horizontalalignment("left")
             text.set_verticalalignment("bottom")
             x, y = to_data.transform((best.x0, best.y0))
             text.set_position((float(x), float(y)))
         placed.append(_box(text, renderer))
+    return dropped
 
 
 def _leader(text: Text, anchor: tuple[float, float], ax: Axes, renderer: Any) -> None:
@@ -118,10 +126,11 @@ def place_labels(
     *,
     fontsize: float,
     avoid: list[Any] | None = None,
-) -> list[Text]:
+) -> list[str]:
     """Label each ``(text, x, y)`` (data coordinates) of ``ax``, earlier ones first: no two
     labels overlap, none covers a marker of ``markers`` or an artist of ``avoid``, all stay
-    inside the axes."""
+    inside the axes. Returns the labels left out because no free spot was near their point
+    (the caller says so in the figure)."""
     import matplotlib.patheffects as effects
     from adjustText import adjust_text  # type: ignore[import-untyped, unused-ignore]
 
@@ -131,7 +140,7 @@ def place_labels(
         for name, x, y in points
     ]
     if not texts:
-        return texts
+        return []
     canvas: Any = ax.figure.canvas
     canvas.draw()
     renderer = canvas.get_renderer()
@@ -156,10 +165,11 @@ def place_labels(
     frame = Box(frame_ext.x0 + 2, frame_ext.y0 + 2, frame_ext.x1 - 2, frame_ext.y1 - 2)
     fixed = marker_boxes + [Box(b.x0, b.y0, b.x1, b.y1) for b in obstacles]
     anchors = [tuple(ax.transData.transform((x, y))) for _, x, y in points]
-    _resolve(texts, anchors, fixed, frame, ax, renderer)
+    dropped = _resolve(texts, anchors, fixed, frame, ax, renderer)
     for text, anchor in zip(texts, anchors, strict=True):
-        _leader(text, anchor, ax, renderer)
-    return texts
+        if text not in dropped:
+            _leader(text, anchor, ax, renderer)
+    return [text.get_text() for text in dropped]
 
 
 def _bbox(box: Box) -> Any:

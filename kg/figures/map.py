@@ -124,7 +124,7 @@ def draw_map(data: NetworkData, lang: str) -> Figure:
         (n for n, (lon, lat) in pos.items() if lon0 < lon < lon1 and lat0 < lat < lat1),
         key=lambda n: (-g.degree(n), n),
     )
-    place_labels(
+    dropped = place_labels(
         ax,
         [(label(g.nodes[n], lang), *pos[n]) for n in shown],
         markers,
@@ -132,7 +132,7 @@ def draw_map(data: NetworkData, lang: str) -> Figure:
         avoid=[inset],
     )
     west = sorted((n for n, (lon, _) in pos.items() if lon < lon0), key=lambda n: (pos[n], n))
-    place_labels(
+    dropped += place_labels(
         inset,
         [(label(g.nodes[n], lang), *pos[n]) for n in west],
         inset_markers,
@@ -152,8 +152,10 @@ def draw_map(data: NetworkData, lang: str) -> Figure:
     fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.145), ncol=2, fontsize=7)
     unplaced = sorted(label(g.nodes[n], lang) for n in g.nodes if n not in pos)
     note = text["map_note"]
+    width = 75 if lang == "ja" else 150
     if unplaced:
-        width = 75 if lang == "ja" else 150
         note += "\n" + textwrap.fill(f"{text['unplaced']}: " + ", ".join(unplaced), width)
+    if dropped:
+        note += "\n" + textwrap.fill(f"{text['unlabelled']}: " + ", ".join(sorted(dropped)), width)
     fig.text(0.02, 0.01, note, fontsize=6.5, va="bottom")
     return fig

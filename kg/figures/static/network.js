@@ -200,7 +200,7 @@
       var p = pos(n);
       var rad = radius(n) + 2 * u;
       var spots = [];
-      [1, 2.2, 3.6, 5.2].forEach(function (ring) {
+      [1, 2.2, 3.6, 5.2, 7, 9].forEach(function (ring) {
         var d = rad + (ring - 1) * h;
         spots.push([p[0] + d, p[1] - h / 2], [p[0] - d - w, p[1] - h / 2],
           [p[0] - w / 2, p[1] - d - h], [p[0] - w / 2, p[1] + d],
