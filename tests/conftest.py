@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib import Graph
@@ -141,9 +142,22 @@ def browse(require_tool: Callable[[str], str]) -> Iterator[Callable[..., PageVis
     playwright = sync_playwright().start()
     browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
 
-    def visit(url: str, evaluate: str | None = None, timeout_ms: int = 10_000) -> PageVisit:
+    def visit(
+        url: str,
+        evaluate: str | None = None,
+        timeout_ms: int = 10_000,
+        *,
+        viewport: tuple[int, int] | None = None,
+        screenshot: Path | None = None,
+    ) -> PageVisit:
+        """``viewport`` (width, height) sizes the window (a phone-sized one gets touch);
+        ``screenshot`` is written whatever the outcome, to be kept with a failing test."""
         errors: list[str] = []
-        context = browser.new_context()
+        options: dict[str, Any] = {}
+        if viewport:
+            options["viewport"] = {"width": viewport[0], "height": viewport[1]}
+            options["has_touch"] = viewport[0] < 600
+        context = browser.new_context(**options)
         try:
             page = context.new_page()
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -156,6 +170,8 @@ def browse(require_tool: Callable[[str], str]) -> Iterator[Callable[..., PageVis
                 except PlaywrightTimeout:
                     errors.append(f"check failed: {evaluate}")
             html = page.content()
+            if screenshot is not None:
+                page.screenshot(path=str(screenshot))
         finally:
             context.close()
         return PageVisit(html, errors)

@@ -111,15 +111,17 @@ def test_labels_are_in_the_chosen_language(data: NetworkData, noto: Path) -> Non
     assert g.nodes[top]["label_ja"] in japanese
 
 
-def test_missing_cjk_font_warns_and_falls_back_to_english(
+def test_missing_cjk_font_is_an_error_not_an_english_figure(
     data: NetworkData, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from kg.errors import OperatingSystemError
+
     monkeypatch.setattr(fonts, "CJK_FAMILIES", ("No Such Font For This Test",))
-    with pytest.warns(UserWarning, match="fonts-noto-cjk"):
-        fig = figure(data, "heatmap", "ja")
-    text = _texts(fig)
-    assert not CJK.search(text)
-    assert "Participation" in text
+    with pytest.raises(OperatingSystemError, match="no font with Japanese glyphs") as caught:
+        figure(data, "heatmap", "ja")
+    assert caught.value.exit_code == 2
+    assert "install the Debian package fonts-noto-cjk" in caught.value.lines()[0]
+    assert "Participation" in _texts(figure(data, "heatmap", "en"))
 
 
 def test_map_draws_natural_earth_and_places_at_their_coordinates(
@@ -137,13 +139,9 @@ def test_map_draws_natural_earth_and_places_at_their_coordinates(
     for node in g:
         row = rows[g.nodes[node]["data_key"]]
         if row["lat"]:
-            assert pos[node] == (
-                pytest.approx(float(row["lon"])),
-                pytest.approx(float(row["lat"])),
-                True,
-            )
-        elif node in pos:
-            assert pos[node][2] is False
+            assert pos[node] == (pytest.approx(float(row["lon"])), pytest.approx(float(row["lat"])))
+        else:  # never a position made up from other places
+            assert node not in pos
 
 
 def test_every_code_has_a_colour_and_a_label() -> None:

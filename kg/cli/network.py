@@ -83,10 +83,15 @@ def _view(args: argparse.Namespace) -> int:
     from kg import paths
     from kg.export import check_writable, write_atomic
     from kg.figures import render_html
+    from kg.figures.names import alt_labels
+    from kg.network.extract import extract
+    from kg.network.load import load_graph
 
     target = args.output or paths.out_dir() / "network.html"
     check_writable(target)
-    write_atomic(target, render_html(_data(args)).encode("utf-8"))
+    graph = load_graph(args.rdf)
+    page = render_html(extract(graph), alt_labels=alt_labels(graph), lang=args.lang)
+    write_atomic(target, page.encode("utf-8"))
     print(f"wrote {target}")
     return EXIT_OK
 
@@ -175,5 +180,8 @@ def register(commands: Any) -> None:
         formatter_class=fmt,
     )
     p.add_argument("-o", "--output", type=Path, default=None, help="HTML file [build/network.html]")
+    p.add_argument(
+        "--lang", choices=LANGS, default="en", help="language the page opens in (en, ru, ja)"
+    )
     _rdf_option(p)
     p.set_defaults(handler=_view)

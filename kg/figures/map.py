@@ -1,28 +1,37 @@
 """The ``map`` figure: the twinning network over the Sea of Japan and the Russian Far East.
 
-Drawn on the Natural Earth land of :mod:`kg.figures.geo`, with an inset showing the ties to
-the rest of Russia. Node size is the degree (number of agreements), node colour the country,
-tie colour the agreement kind, dashed when its latest status is suspended; labels in the
-chosen language. Places without coordinates are drawn hollow at the position of their region,
-or listed under the map. matplotlib is imported inside the functions.
+Drawn on the Natural Earth land of :mod:`kg.figures.geo`, with an inset (in the open Pacific,
+where it hides no place) showing the ties to the rest of Russia. Node size is the degree
+(number of agreements), node colour the country, tie colour the agreement kind, dashed when
+its latest status is suspended. Place labels are in the chosen language, set apart from each
+other, from the markers and from the inset by :func:`kg.figures.labels.place_labels`, with a
+leader line where a label had to move away from its place.
+A place without coordinates is not drawn: the note under the map names it. matplotlib is imported
+inside the functions.
 """
 
 from __future__ import annotations
 
 import math
+import textwrap
 from typing import TYPE_CHECKING, Any
 
 from kg.figures.geo import INSET_EXTENT, MAP_EXTENT, Extent, land_polygons, positions
 from kg.figures.i18n import TEXT, code_label
+from kg.figures.labels import place_labels
 from kg.figures.style import COUNTRY_COLOR, KIND_COLOR, NEUTRAL_COLOR, SUSPENDED
 from kg.network import NetworkData, label, twinning_network
 from kg.vocab import codes
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.collections import PathCollection
     from matplotlib.figure import Figure
 
 __all__ = ["draw_map"]
+
+#: Where the inset sits in the main axes (fractions): the open Pacific south-east of Japan.
+_INSET_BOX = (0.5, 0.012, 0.488, 0.25)
 
 
 def _draw_land(ax: Axes, extent: Extent, tolerance: float) -> None:
@@ -48,11 +57,11 @@ def _draw_land(ax: Axes, extent: Extent, tolerance: float) -> None:
 def _draw_ties(
     ax: Axes,
     g: Any,
-    pos: dict[str, tuple[float, float, bool]],
+    pos: dict[str, tuple[float, float]],
     sizes: dict[str, float],
     *,
     width: float,
-) -> None:
+) -> PathCollection:
     for u, v, attrs in sorted(g.edges(data=True), key=lambda e: (e[0], e[1])):
         if u not in pos or v not in pos:
             continue
@@ -66,57 +75,68 @@ def _draw_ties(
             alpha=0.8,
             zorder=1,
         )
-    for node in sorted(pos):
-        lon, lat, exact = pos[node]
-        color = COUNTRY_COLOR.get(str(g.nodes[node].get("country")), NEUTRAL_COLOR)
-        ax.scatter(
-            [lon],
-            [lat],
-            s=sizes[node],
-            facecolors=color if exact else "white",
-            edgecolors=color,
-            linewidths=0.8,
-            zorder=2,
-        )
+    nodes = sorted(pos)
+    return ax.scatter(
+        [pos[n][0] for n in nodes],
+        [pos[n][1] for n in nodes],
+        s=[sizes[n] for n in nodes],
+        c=[COUNTRY_COLOR.get(str(g.nodes[n].get("country")), NEUTRAL_COLOR) for n in nodes],
+        edgecolors="white",
+        linewidths=0.6,
+        zorder=2,
+    )
 
 
 def draw_map(data: NetworkData, lang: str) -> Figure:
     """The twinning network on the map, with the inset and the legend, labels in ``lang``."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
     from matplotlib.patches import Rectangle
+
+    from kg.figures.style import DPI
 
     text = TEXT[lang]
     g = twinning_network(data)
     pos = positions(data, g.nodes)
     sizes = {node: 12.0 + 22.0 * g.degree(node) for node in g.nodes}
-    fig = Figure(figsize=(8.5, 9.0))
-    ax = fig.add_axes((0.04, 0.1, 0.92, 0.84))
+    fig = Figure(figsize=(8.5, 10.4), dpi=DPI)
+    FigureCanvasAgg(fig)  # labels are placed by measuring them: the Agg renderer
+    ax = fig.add_axes((0.06, 0.17, 0.9, 0.78))
     _draw_land(ax, MAP_EXTENT, 0.02)
-    _draw_ties(ax, g, pos, sizes, width=1.0)
-    lon0, lon1, lat0, lat1 = MAP_EXTENT
-    for node in sorted(pos, key=lambda n: (-g.degree(n), n)):
-        lon, lat, _ = pos[node]
-        if lon0 < lon < lon1 and lat0 < lat < lat1 and g.degree(node) >= 2:
-            ax.annotate(
-                label(g.nodes[node], lang),
-                (lon, lat),
-                xytext=(4, 3),
-                textcoords="offset points",
-                fontsize=6.5,
-                zorder=3,
-            )
+    markers = _draw_ties(ax, g, pos, sizes, width=1.0)
     ax.set_title(text["map"], fontsize=11)
     ax.tick_params(labelsize=6)
-    inset = ax.inset_axes((0.5, 0.74, 0.49, 0.25))
+    inset = ax.inset_axes(_INSET_BOX)
     _draw_land(inset, INSET_EXTENT, 0.3)
-    inset.set_anchor("NE")
-    _draw_ties(inset, g, pos, {n: 4.0 + 4.0 * g.degree(n) for n in g.nodes}, width=0.4)
+    inset.set_anchor("SE")
+    inset_markers = _draw_ties(
+        inset, g, pos, {n: 4.0 + 4.0 * g.degree(n) for n in g.nodes}, width=0.4
+    )
     inset.set_xticks([])
     inset.set_yticks([])
-    inset.text(0.01, 0.97, text["inset"], transform=inset.transAxes, va="top", fontsize=7)
+    inset.set_title(text["inset"], fontsize=7, loc="left", pad=2)
+    lon0, lon1, lat0, lat1 = MAP_EXTENT
     inset.add_patch(
         Rectangle((lon0, lat0), lon1 - lon0, lat1 - lat0, fill=False, linewidth=0.6, zorder=4)
+    )
+    shown = sorted(
+        (n for n, (lon, lat) in pos.items() if lon0 < lon < lon1 and lat0 < lat < lat1),
+        key=lambda n: (-g.degree(n), n),
+    )
+    dropped = place_labels(
+        ax,
+        [(label(g.nodes[n], lang), *pos[n]) for n in shown],
+        markers,
+        fontsize=6.2,
+        avoid=[inset],
+    )
+    west = sorted((n for n, (lon, _) in pos.items() if lon < lon0), key=lambda n: (pos[n], n))
+    dropped += place_labels(
+        inset,
+        [(label(g.nodes[n], lang), *pos[n]) for n in west],
+        inset_markers,
+        fontsize=5.2,
     )
     handles = [
         Line2D([], [], color=color, label=code_label(lang, codes.KIND, kind))
@@ -129,10 +149,13 @@ def draw_map(data: NetworkData, lang: str) -> Figure:
         )
         for c, color in COUNTRY_COLOR.items()
     ]
-    ax.legend(handles=handles, loc="lower right", fontsize=7, framealpha=0.9)
+    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.145), ncol=2, fontsize=7)
     unplaced = sorted(label(g.nodes[n], lang) for n in g.nodes if n not in pos)
     note = text["map_note"]
+    width = 75 if lang == "ja" else 150
     if unplaced:
-        note += f"\n{text['unplaced']}: " + ", ".join(unplaced)
-    fig.text(0.04, 0.02, note, fontsize=7, wrap=True, va="bottom")
+        note += "\n" + textwrap.fill(f"{text['unplaced']}: " + ", ".join(unplaced), width)
+    if dropped:
+        note += "\n" + textwrap.fill(f"{text['unlabelled']}: " + ", ".join(sorted(dropped)), width)
+    fig.text(0.02, 0.01, note, fontsize=6.5, va="bottom")
     return fig

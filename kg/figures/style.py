@@ -70,7 +70,7 @@ ROLE_COLOR = by_code(
         "mayor": "#1a5276",
         "deputy_mayor": "#2e86c1",
         "representative": "#85c1e9",
-        "other": "#d5dbdb",
+        "other": "#e59866",
     },
 )
 #: The status drawn dashed on the map and counted in 2022 on the time chart.

@@ -8,13 +8,20 @@ from typing import Any
 
 from kg.errors import InputError, Problem
 
-__all__ = ["load_network"]
+__all__ = ["load_graph", "load_network"]
 
 
 def load_network(path: Path | None = None) -> Any:
     """The network facts (:class:`NetworkData`) of a built graph [``build/rujp.nt``]."""
+    from kg.network.extract import extract
+
+    return extract(load_graph(path))
+
+
+def load_graph(path: Path | None = None) -> Any:
+    """The RDF graph of a built graph file [``build/rujp.nt``]."""
     from kg import paths
-    from kg.network.extract import extract, load_rdf
+    from kg.network.extract import load_rdf
 
     target = path or paths.out_dir() / paths.NTRIPLES_FILE
     if not target.is_file():
@@ -36,4 +43,4 @@ def load_network(path: Path | None = None) -> Any:
         raise InputError(
             [Problem(str(target), None, None, message, "give a graph written by `kg build`")]
         ) from exc
-    return extract(graph)
+    return graph
