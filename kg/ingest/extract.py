@@ -1,0 +1,377 @@
+"""Facts from the sentences of one article: meetings, participations, visits, twinnings and
+signed agreements.
+
+Owns :func:`extract`. It works clause by clause over what the other modules find — places
+(the gazetteer), dates, people and the cue words of :mod:`kg.ingest.cues` — with general rules:
+a conference edition is a clause naming the series (or, once the series is named, a meeting)
+with an ordinal, a date with a happening verb, or a date and a host; attendance lists give
+each listed place the role of the title nearest to it; delegation visits need a visit word
+outside a conference context; plans, negations and cancellations state no fact (attendance
+announced for an upcoming edition still counts). Everything here is offsets into the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from kg.ingest.cues import CUES, Cues
+from kg.ingest.dates import DateSpan, find_dates, shift_days
+from kg.ingest.gazetteer import Gazetteer, PlaceMention
+from kg.ingest.model import Fact
+from kg.ingest.numerals import number
+from kg.ingest.people import PeopleIndex, PersonMention, find_people, role_of
+from kg.ingest.text import sentences
+
+__all__ = ["SERIES", "extract"]
+
+#: The one conference series of the graph every edition belongs to.
+SERIES = "coastal-mayors-conference"
+_CLAUSE = re.compile(r"[,;、；]")
+_LOC_BEFORE = {"ru": r"(?:\bв|\bво)\s+(?:\w+\s+){0,2}$", "en": r"\b(?:in|at)\s+(?:the\s+)?$"}
+_JA_HOST_AFTER = r"^(?:市|県)?(?:内)?で"
+
+
+@dataclass
+class _Meeting:
+    number: int | None
+    start: str = ""
+    end: str = ""
+    host: str = ""
+    evidence: tuple[int, int] = (0, 0)
+    sentences: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Doc:
+    text: str
+    lang: str
+    cues: Cues
+    dates: list[DateSpan]
+    places: list[PlaceMention]
+    people: list[PersonMention]
+    index: PeopleIndex
+
+    def within(self, items: list[Any], start: int, end: int) -> list[Any]:
+        return [x for x in items if start <= x.start and x.end <= end]
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for m in _CLAUSE.finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _is_located(doc: _Doc, mention: PlaceMention) -> bool:
+    """Whether the text says something happens *in* this place (в X, in X, Xで)."""
+    if doc.lang == "ja":
+        return re.match(_JA_HOST_AFTER, doc.text[mention.end : mention.end + 4]) is not None
+    before = doc.text[max(0, mention.start - 30) : mention.start]
+    return re.search(_LOC_BEFORE[doc.lang], before, re.IGNORECASE) is not None
+
+
+def _number(doc: _Doc, s: int, e: int) -> int | None:
+    clause = doc.text[s:e]
+    m = doc.cues.number.search(clause)
+    if m and any(m.groups()):
+        value = number(next(g for g in m.groups() if g))
+        if value and 0 < value < 100:
+            return value
+    if doc.cues.first.search(clause):
+        return 1
+    return None
+
+
+def _host(doc: _Doc, s: int, e: int, sentence: tuple[int, int]) -> str:
+    places = doc.within(doc.places, s, e)
+    located = [p for p in places if _is_located(doc, p)]
+    if located:
+        return str(located[0].place.id)
+    if len(places) == 1:
+        verb = doc.cues.host_verb.search(doc.text[sentence[0] : sentence[1]])
+        if verb and re.match(r"принима|принял|host", verb.group(0), re.IGNORECASE):
+            return str(places[0].place.id)
+    return ""
+
+
+def _meetings(doc: _Doc, spans: list[tuple[int, int]], published: date | None) -> list[_Meeting]:
+    found: list[_Meeting] = []
+    series_seen, prev_ctx = False, False
+    for i, (s, e) in enumerate(spans):
+        sent = doc.text[s:e]
+        series = doc.cues.series.search(sent) is not None
+        generic = doc.cues.generic.search(sent) is not None
+        series_seen = series_seen or series
+        ctx = series or (series_seen and generic)
+        carried = prev_ctx and doc.cues.host_verb.search(sent) is not None
+        prev_ctx = ctx
+        if not (ctx or carried) or re.search(r"отмен|cancel|中止", sent, re.IGNORECASE):
+            continue
+        sentence_dates = doc.within(doc.dates, s, e)
+        for cs, ce in _clauses(doc.text, s, e):
+            clause = doc.text[cs:ce]
+            num = _number(doc, cs, ce)
+            dates = [d for d in doc.within(doc.dates, cs, ce) if d.value[:4].isdigit()]
+            happening = doc.cues.host_verb.search(clause) is not None
+            host = _host(doc, cs, ce, (s, e))
+            if num is None and not (dates and (host or happening)):
+                continue
+            if num is not None and not dates and len(sentence_dates) == 1 and happening:
+                dates = sentence_dates
+            meeting = _Meeting(num, host=host, evidence=(s, e), sentences=[i])
+            if dates:
+                meeting.start, meeting.end = dates[0].value, dates[0].until
+            found.append(meeting)
+    merged = _merge(found)
+    main = _main_meeting(merged)
+    if main and len(main.start) == 10 and not main.end:
+        for s, e in spans:
+            dur = doc.cues.duration.search(doc.text, s, e)
+            if dur and (doc.cues.generic.search(doc.text, s, e) or doc.cues.series.search(doc.text, s, e)):
+                days = number(next((g for g in dur.groups() if g), "") or "") or 2
+                main.end = shift_days(main.start, max(1, days - 1))
+                break
+    return merged
+
+
+def _compatible(a: str, b: str) -> bool:
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def _merge(found: list[_Meeting]) -> list[_Meeting]:
+    merged: list[_Meeting] = []
+    for m in sorted(found, key=lambda m: m.number is None):
+        target = None
+        for other in merged:
+            same_number = m.number is not None and m.number == other.number
+            fits = (
+                m.number is None
+                and _compatible(m.start, other.start)
+                and _compatible(m.host, other.host)
+                and (other.number is not None or (m.start[:4] == other.start[:4] and m.start))
+            )
+            if same_number or fits:
+                target = other
+                break
+        if target is None:
+            if m.number is None and not (m.host and m.start):
+                if not (m.start and len(m.start) >= 7):
+                    continue
+            merged.append(m)
+            continue
+        if len(m.start) > len(target.start):
+            if not target.start:
+                target.evidence = m.evidence
+            target.start = m.start
+        target.end = target.end or m.end
+        target.host = target.host or m.host
+        target.sentences += m.sentences
+    return sorted(merged, key=lambda m: m.evidence)
+
+
+def _main_meeting(meetings: list[_Meeting]) -> _Meeting | None:
+    if not meetings:
+        return None
+    return max(meetings, key=lambda m: (m.start[:4], len(m.sentences), -m.evidence[0]))
+
+
+def _person_for(doc: _Doc, place: PlaceMention, nxt: int, prev: int) -> str:
+    after = [p for p in doc.people if place.end <= p.start < nxt and p.start - place.end < 40]
+    before = [p for p in doc.people if prev <= p.start and p.end <= place.start]
+    if after:
+        chosen = after[0]
+    elif doc.lang == "en" and before and place.start - before[-1].end < 25:
+        chosen = before[-1]
+    else:
+        return ""
+    return doc.index.resolve(chosen.name) or chosen.name
+
+
+def _role_for(doc: _Doc, place: PlaceMention, clause_start: int, nxt: int) -> str:
+    after = doc.text[place.end : min(nxt, place.end + 30)]
+    if doc.lang in ("ja", "en"):
+        m = doc.cues.role.search(after)
+        near = 16 if doc.lang == "ja" else 2
+        if m and m.start() <= near:
+            return role_of(m.group(0))
+    before = [m for m in doc.cues.role.finditer(doc.text, clause_start, place.start)]
+    if before:
+        return role_of(before[-1].group(0))
+    return ""
+
+
+def _participations(
+    doc: _Doc, spans: list[tuple[int, int]], main: _Meeting | None, hosts: set[str]
+) -> list[Fact]:
+    if main is None:
+        return []
+    meeting = str(main.number) if main.number else main.start
+    out: list[Fact] = []
+    seen: set[str] = set()
+    for i, (s, e) in enumerate(spans):
+        sent = doc.text[s:e]
+        cue = doc.cues.attend.search(sent)
+        in_meeting = i in main.sentences or doc.cues.generic.search(sent) or (
+            doc.cues.series.search(sent)
+        )
+        if not cue or not (in_meeting or i - 1 in main.sentences):
+            continue
+        role_start = s
+        places = doc.within(doc.places, s, e)
+        for k, place in enumerate(places):
+            pid = place.place.id
+            nxt = places[k + 1].start if k + 1 < len(places) else e
+            prev = places[k - 1].end if k else s
+            clause_start = max([s] + [m.end() for m in _CLAUSE.finditer(doc.text, s, place.start)])
+            clause = doc.text[clause_start:nxt]
+            if doc.cues.negation.search(clause) or pid in seen:
+                continue
+            if _is_located(doc, place) and (pid in hosts or doc.lang != "ja"):
+                continue
+            role = _role_for(doc, place, role_start, nxt)
+            person = _person_for(doc, place, nxt, prev)
+            seen.add(pid)
+            fields = {"meeting": meeting, "city": pid, "person": person, "role": role}
+            out.append(Fact("participation", fields, (s, e), 0.8 if role else 0.6))
+    return out
+
+
+_FROM = {
+    "ru": r"(?:делегаци\w*|из|представител\w*|мэр\w*|глав\w*)\s+(?:\w+\s+){0,2}$",
+    "en": r"(?:\bfrom|\bof)\s+(?:the\s+)?(?:city\s+of\s+)?$",
+}
+_FROM_AFTER = {
+    "ja": r"^(?:市|県)?(?:の|から)?(?:[^、。]{0,12}?)(?:代表団|訪問団|使節団|視察団|一行|が)",
+    "en": r"^(?:'s)?\s+(?:city\s+)?(?:delegation|mayor|officials)",
+}
+_TO = {
+    "ru": r"(?:\bв|\bво|посетил\w*|посетит\w*)\s+(?:город\s+)?$",
+    "en": r"(?:\bto|\bvisited|\bin)\s+(?:the\s+)?(?:city\s+of\s+)?$",
+}
+_TO_AFTER_JA = r"^(?:市|県)?(?:を訪問|を訪れ|に到着|入り|を表敬|へ|に)"
+
+
+def _visits(doc: _Doc, spans: list[tuple[int, int]], meeting_sents: set[int]) -> list[Fact]:
+    out: list[Fact] = []
+    for i, (s, e) in enumerate(spans):
+        sent = doc.text[s:e]
+        if i in meeting_sents or not doc.cues.visit.search(sent):
+            continue
+        if doc.cues.series.search(sent) or doc.cues.plan.search(sent):
+            continue
+        if doc.cues.negation.search(sent):
+            continue
+        src = dst = ""
+        for place in doc.within(doc.places, s, e):
+            before = doc.text[max(s, place.start - 40) : place.start]
+            after = doc.text[place.end : place.end + 20]
+            is_from = (doc.lang in _FROM and re.search(_FROM[doc.lang], before, re.I)) or (
+                doc.lang in _FROM_AFTER and re.match(_FROM_AFTER[doc.lang], after, re.I)
+            )
+            if doc.lang == "ja":
+                is_to = re.match(_TO_AFTER_JA, after) is not None
+            else:
+                is_to = re.search(_TO[doc.lang], before, re.I) is not None
+            if is_to and not dst:
+                dst = place.place.id
+            elif is_from and not src:
+                src = place.place.id
+        if not dst or dst == src:
+            continue
+        dates = [d for d in doc.within(doc.dates, s, e) if d.value[:4].isdigit()]
+        if not dates:
+            dates = [d for d in doc.dates if d.end <= s and spans[max(0, i - 1)][0] <= d.start]
+        people = doc.within(doc.people, s, e)
+        person = (doc.index.resolve(people[0].name) or people[0].name) if people else ""
+        fields = {"from": src, "to": dst, "date": dates[0].value if dates else "", "person": person}
+        out.append(Fact("visit", fields, (s, e), 0.7 if src else 0.5))
+    return out
+
+
+def _kind(doc: _Doc, sent: str) -> str:
+    low = sent.lower()
+    if re.search(r"побратим|姉妹|sister|twin", low):
+        return "sister"
+    if re.search(r"友好|дружб|дружествен|friendship", low):
+        return "friendship"
+    if re.search(r"партнер|パートナー|partner", low):
+        return "partner"
+    return "other"
+
+
+def _ties(doc: _Doc, spans: list[tuple[int, int]]) -> list[Fact]:
+    out: list[Fact] = []
+    for s, e in spans:
+        sent = doc.text[s:e]
+        twin = doc.cues.twin.search(sent)
+        signed = doc.cues.sign.search(sent) and doc.cues.document.search(sent)
+        if not (twin or signed) or doc.cues.negation.search(sent):
+            continue
+        planned = doc.cues.plan.search(sent) is not None
+        since = doc.cues.since.search(sent) is not None
+        places = doc.within(doc.places, s, e)
+        jp = [p.place.id for p in places if p.place.country == "JP"]
+        ru = [p.place.id for p in places if p.place.country == "RU"]
+        dates = [d for d in doc.within(doc.dates, s, e) if d.value[:4].isdigit()]
+        when = dates[0].value if dates and (signed or since) else ""
+        pairs = sorted({(a, b) for a in dict.fromkeys(jp) for b in dict.fromkeys(ru)})
+        if len(set(jp)) > 1 and len(set(ru)) > 1:
+            pairs = [(p, r) for p, r in zip(dict.fromkeys(jp), dict.fromkeys(ru), strict=False)]
+        if twin and not (planned and not since):
+            for a, b in pairs:
+                fields = {"places": [a, b], "kind": _kind(doc, sent), "established": when}
+                out.append(Fact("twinning", fields, (s, e), 0.8 if when else 0.6))
+        if signed and not planned and pairs:
+            parties = sorted({x for pair in pairs for x in pair})
+            title = _title(doc, sent, twin is not None)
+            fields = {"title": title, "parties": parties, "date": dates[0].value if dates else ""}
+            out.append(Fact("agreement", fields, (s, e), 0.7))
+    return out
+
+
+def _title(doc: _Doc, sent: str, twin: bool) -> str:
+    low = sent.lower()
+    noun = "Memorandum" if re.search(r"меморандум|覚書|memorandum", low) else "Agreement"
+    if twin:
+        kind = _kind(doc, sent)
+        return f"{noun} on {'sister-city' if kind == 'sister' else kind} relations"
+    return f"{noun} on cooperation"
+
+
+def extract(
+    text: str, lang: str, published: date | None, gazetteer: Gazetteer, index: PeopleIndex
+) -> list[Fact]:
+    """All facts of one article, in order of their evidence."""
+    doc = _Doc(
+        text,
+        lang,
+        CUES[lang],
+        find_dates(text, lang, published),
+        gazetteer.find(text, lang),
+        find_people(text, lang),
+        index,
+    )
+    spans = sentences(text)
+    meetings = _meetings(doc, spans, published)
+    main = _main_meeting(meetings)
+    facts = [
+        Fact(
+            "meeting",
+            {"name": SERIES, "number": m.number or "", "start": m.start, "end": m.end,
+             "host": m.host},
+            m.evidence,
+            0.9 if m.number else 0.7,
+        )
+        for m in meetings
+    ]  # fmt: skip
+    hosts = {m.host for m in meetings if m.host}
+    facts += _participations(doc, spans, main, hosts)
+    used = {i for m in meetings for i in m.sentences}
+    facts += _visits(doc, spans, used)
+    facts += _ties(doc, spans)
+    return sorted(facts, key=lambda f: (f.evidence, f.type))
