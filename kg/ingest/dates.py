@@ -128,7 +128,7 @@ def _absolute_ru(f: _Finder) -> None:
 
 def _absolute_en(f: _Finder) -> None:
     d = r"(\d{1,2})(?:st|nd|rd|th)?"
-    pat = rf"\b{_EN_MONTH}\s+{d}(?:{_DASH}{d})?(?:,?\s+(\d{{4}}))?"
+    pat = rf"\b{_EN_MONTH}\s+{d}(?!\d)(?:{_DASH}{d})?(?:,?\s+(\d{{4}}))?"
     for m in re.finditer(pat, f.low):
         mon = _en_month(m[1])
         if mon:
@@ -147,7 +147,7 @@ def _absolute_en(f: _Finder) -> None:
 
 def _absolute_ja(f: _Finder) -> None:
     era = "(" + "|".join(_ERAS) + r")(元|[0-9〇一二三四五六七八九十]+)年"
-    pat = rf"(?:{_NUM_JA}年|{era})(?:{_NUM_JA}月(?:{_NUM_JA}日)?)?(?:[～〜\-－、・]|から)?(?:{_NUM_JA}日)?"
+    pat = rf"(?:{_NUM_JA}年|{era})(?:{_NUM_JA}月(?:{_NUM_JA}日)?)?(?:[～〜\-－・と]|から)?(?:{_NUM_JA}日)?"
     for m in re.finditer(pat, f.text):
         if m[1]:
             year = number(m[1])
@@ -160,7 +160,7 @@ def _absolute_ja(f: _Finder) -> None:
         last = number(m[6]) if m[6] and day else None
         value = _iso(year, mon, day)
         f.add(m, value, (_iso(year, mon, last) or "") if last else "")
-    pat = rf"{_NUM_JA}月{_NUM_JA}日(?:(?:[～〜\-－、・]|から){_NUM_JA}日)?"
+    pat = rf"{_NUM_JA}月{_NUM_JA}日(?:(?:[～〜\-－・と]|から){_NUM_JA}日)?"
     for m in re.finditer(pat, f.text):
         mon, day = number(m[1]), number(m[2])
         year = f.anchor_year(m.start())
@@ -215,6 +215,14 @@ def _relative(f: _Finder, lang: str) -> None:
             if count and base:
                 f.add(m, f"{base + sign * count:04d}", rel=True)
     if lang == "ja":
+        rel = {"一昨年": -2, "昨年": -1, "去年": -1, "今年": -1 + 1, "本年": 0, "来年": 1}
+        for m in re.finditer(rf"(一昨年|昨年|去年|今年|本年|来年)の?{_NUM_JA}月", f.text):
+            mon = number(m[2])
+            f.taken = [t for t in f.taken if not (t[0] == m.start())]
+            f.spans = [x for x in f.spans if x.start != m.start()]
+            f.add(m, _iso(pub.year + rel[m[1]], mon), rel=True)
+        for m in re.finditer(rf"(?<![年0-9〇一二三四五六七八九十]){_NUM_JA}月(?![0-9〇一二三四五六七八九十]+日)", f.text):
+            f.add(m, _iso(pub.year, number(m[1])), rel=True)
         for m in re.finditer(r"同年", f.text):
             year = f.anchor_year(m.start())
             if year:

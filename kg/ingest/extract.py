@@ -94,8 +94,13 @@ def _host(doc: _Doc, s: int, e: int, sentence: tuple[int, int]) -> str:
         return str(located[0].place.id)
     if len(places) == 1:
         verb = doc.cues.host_verb.search(doc.text[sentence[0] : sentence[1]])
-        if verb and re.match(r"принима|принял|host", verb.group(0), re.IGNORECASE):
+        rest = doc.text[verb.end() : verb.end() + 10] if verb else ""
+        if verb and re.match(r"принима|принял|host", verb.group(0), re.I) and "участ" not in rest:
             return str(places[0].place.id)
+    if doc.lang == "en":
+        for p in places:
+            if re.match(r"\s+(?:hosted|was\s+the\s+host)", doc.text[p.end : p.end + 20]):
+                return str(p.place.id)
     return ""
 
 
@@ -117,8 +122,14 @@ def _meetings(doc: _Doc, spans: list[tuple[int, int]], published: date | None) -
             clause = doc.text[cs:ce]
             num = _number(doc, cs, ce)
             dates = [d for d in doc.within(doc.dates, cs, ce) if d.value[:4].isdigit()]
-            happening = doc.cues.host_verb.search(clause) is not None
+            happening = doc.cues.host_verb.search(sent) is not None
             host = _host(doc, cs, ce, (s, e))
+            if not host and dates and num is None:
+                located = [p for p in doc.within(doc.places, s, e) if _is_located(doc, p)]
+                host = located[0].place.id if len(located) == 1 else ""
+            elif not host and num is not None:
+                located = [p for p in doc.within(doc.places, s, e) if _is_located(doc, p)]
+                host = located[0].place.id if len(located) == 1 else ""
             if num is None and not (dates and (host or happening)):
                 continue
             if num is not None and not dates and len(sentence_dates) == 1 and happening:
@@ -185,24 +196,39 @@ def _person_for(doc: _Doc, place: PlaceMention, nxt: int, prev: int) -> str:
     before = [p for p in doc.people if prev <= p.start and p.end <= place.start]
     if after:
         chosen = after[0]
-    elif doc.lang == "en" and before and place.start - before[-1].end < 25:
+    elif doc.lang == "en" and before and re.fullmatch(
+        r",\s+(?:the\s+)?(?:deputy\s+)?(?:mayor|governor|head)\s+of\s+(?:the\s+)?",
+        doc.text[before[-1].end : place.start],
+        re.I,
+    ):
         chosen = before[-1]
     else:
         return ""
     return doc.index.resolve(chosen.name) or chosen.name
 
 
-def _role_for(doc: _Doc, place: PlaceMention, clause_start: int, nxt: int) -> str:
-    after = doc.text[place.end : min(nxt, place.end + 30)]
-    if doc.lang in ("ja", "en"):
-        m = doc.cues.role.search(after)
-        near = 16 if doc.lang == "ja" else 2
-        if m and m.start() <= near:
-            return role_of(m.group(0))
-    before = [m for m in doc.cues.role.finditer(doc.text, clause_start, place.start)]
+def _role_for(doc: _Doc, place: PlaceMention, sentence: tuple[int, int]) -> str:
+    """The title nearest the place: right after it, before it in its clause, after it in its
+    clause (Japanese: anywhere after it in the sentence), then before it in the sentence."""
+    s, e = sentence
+    if doc.lang == "ja":
+        m = doc.cues.role.search(doc.text, place.end, e)
+        return role_of(m.group(0)) if m else ""
+    m = doc.cues.role.search(doc.text[place.end : place.end + 8])
+    if doc.lang == "en" and m and m.start() <= 2:
+        return role_of(m.group(0))
+    cut = [c.end() for c in _CLAUSE.finditer(doc.text, s, place.start)]
+    clause_start = cut[-1] if cut else s
+    nxt = _CLAUSE.search(doc.text, place.end, e)
+    clause_end = nxt.start() if nxt else e
+    before = list(doc.cues.role.finditer(doc.text, clause_start, place.start))
     if before:
         return role_of(before[-1].group(0))
-    return ""
+    m = doc.cues.role.search(doc.text, place.end, clause_end)
+    if m:
+        return role_of(m.group(0))
+    before = list(doc.cues.role.finditer(doc.text, s, place.start))
+    return role_of(before[-1].group(0)) if before else ""
 
 
 def _participations(
@@ -221,7 +247,6 @@ def _participations(
         )
         if not cue or not (in_meeting or i - 1 in main.sentences):
             continue
-        role_start = s
         places = doc.within(doc.places, s, e)
         for k, place in enumerate(places):
             pid = place.place.id
@@ -233,7 +258,9 @@ def _participations(
                 continue
             if _is_located(doc, place) and (pid in hosts or doc.lang != "ja"):
                 continue
-            role = _role_for(doc, place, role_start, nxt)
+            if k + 1 < len(places) and places[k + 1].place.region == pid:
+                continue  # «Xの Y市»: the region only says where the city lies
+            role = _role_for(doc, place, (s, e))
             person = _person_for(doc, place, nxt, prev)
             seen.add(pid)
             fields = {"meeting": meeting, "city": pid, "person": person, "role": role}
@@ -317,8 +344,9 @@ def _ties(doc: _Doc, spans: list[tuple[int, int]]) -> list[Fact]:
         places = doc.within(doc.places, s, e)
         jp = [p.place.id for p in places if p.place.country == "JP"]
         ru = [p.place.id for p in places if p.place.country == "RU"]
-        dates = [d for d in doc.within(doc.dates, s, e) if d.value[:4].isdigit()]
-        when = dates[0].value if dates and (signed or since) else ""
+        dated = [d for d in doc.within(doc.dates, s, e) if d.value[:4].isdigit()]
+        dates = [d for d in dated if not d.relative] or dated
+        when = dates[0].value if dates else ""
         pairs = sorted({(a, b) for a in dict.fromkeys(jp) for b in dict.fromkeys(ru)})
         if len(set(jp)) > 1 and len(set(ru)) > 1:
             pairs = [(p, r) for p, r in zip(dict.fromkeys(jp), dict.fromkeys(ru), strict=False)]

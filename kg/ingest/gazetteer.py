@@ -34,6 +34,7 @@ class Place:
     label_en: str
     label_ru: str
     label_ja: str
+    region: str = ""
 
     @property
     def municipal(self) -> bool:
@@ -112,6 +113,7 @@ class Gazetteer:
                 row.get("label_en"),
                 row.get("label_ru"),
                 row.get("label_ja"),
+                row.get("region"),
             )
             places.append(place)
             labels = {"en": [place.label_en], "ru": [place.label_ru], "ja": [place.label_ja]}
@@ -134,6 +136,12 @@ class Gazetteer:
                         variants = _en_variants(label, place.municipal)
                     for variant in variants:
                         put(lang, variant, variant_rank, place.id)
+                    head = label.split("-")[0]
+                    if lang in ("ru", "en") and "-" in label and len(head) >= 6:
+                        # «Комсомольск» for Komsomolsk-on-Amur, «Петропавловск» ...
+                        forms = case_forms(head) if lang == "ru" else {head}
+                        for variant in forms:
+                            put(lang, variant, 3, place.id)
         return cls(places, names)
 
     def _pattern(self, lang: str) -> re.Pattern[str]:
