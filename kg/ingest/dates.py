@@ -147,12 +147,13 @@ def _absolute_en(f: _Finder) -> None:
 
 def _absolute_ja(f: _Finder) -> None:
     era = "(" + "|".join(_ERAS) + r")(元|[0-9〇一二三四五六七八九十]+)年"
-    pat = rf"(?:{_NUM_JA}年|{era})(?:{_NUM_JA}月(?:{_NUM_JA}日)?)?(?:[～〜\-－・と]|から)?(?:{_NUM_JA}日)?"
+    pat = (
+        rf"(?:{_NUM_JA}年|{era})(?:{_NUM_JA}月(?:{_NUM_JA}日)?)?"
+        rf"(?:[～〜\-－・と]|から)?(?:{_NUM_JA}日)?"
+    )
     for m in re.finditer(pat, f.text):
-        if m[1]:
-            year = number(m[1])
-        else:
-            year = _ERAS[m[2]] + (1 if m[3] == "元" else (number(m[3]) or 0))
+        era_year = _ERAS.get(m[2] or "", 0) + (1 if m[3] == "元" else (number(m[3] or "") or 0))
+        year = number(m[1]) if m[1] else era_year
         if year is None or year < 100:
             continue
         mon = number(m[4]) if m[4] else None
@@ -218,10 +219,13 @@ def _relative(f: _Finder, lang: str) -> None:
         rel = {"一昨年": -2, "昨年": -1, "去年": -1, "今年": -1 + 1, "本年": 0, "来年": 1}
         for m in re.finditer(rf"(一昨年|昨年|去年|今年|本年|来年)の?{_NUM_JA}月", f.text):
             mon = number(m[2])
-            f.taken = [t for t in f.taken if not (t[0] == m.start())]
+            f.taken = [t for t in f.taken if t[0] != m.start()]
             f.spans = [x for x in f.spans if x.start != m.start()]
             f.add(m, _iso(pub.year + rel[m[1]], mon), rel=True)
-        for m in re.finditer(rf"(?<![年0-9〇一二三四五六七八九十]){_NUM_JA}月(?![0-9〇一二三四五六七八九十]+日)", f.text):
+        for m in re.finditer(
+            rf"(?<![年0-9〇一二三四五六七八九十]){_NUM_JA}月(?![0-9〇一二三四五六七八九十]+日)",
+            f.text,
+        ):
             f.add(m, _iso(pub.year, number(m[1])), rel=True)
         for m in re.finditer(r"同年", f.text):
             year = f.anchor_year(m.start())

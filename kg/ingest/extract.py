@@ -119,15 +119,11 @@ def _meetings(doc: _Doc, spans: list[tuple[int, int]], published: date | None) -
             continue
         sentence_dates = doc.within(doc.dates, s, e)
         for cs, ce in _clauses(doc.text, s, e):
-            clause = doc.text[cs:ce]
             num = _number(doc, cs, ce)
             dates = [d for d in doc.within(doc.dates, cs, ce) if d.value[:4].isdigit()]
             happening = doc.cues.host_verb.search(sent) is not None
             host = _host(doc, cs, ce, (s, e))
-            if not host and dates and num is None:
-                located = [p for p in doc.within(doc.places, s, e) if _is_located(doc, p)]
-                host = located[0].place.id if len(located) == 1 else ""
-            elif not host and num is not None:
+            if (not host and dates and num is None) or (not host and num is not None):
                 located = [p for p in doc.within(doc.places, s, e) if _is_located(doc, p)]
                 host = located[0].place.id if len(located) == 1 else ""
             if num is None and not (dates and (host or happening)):
@@ -143,7 +139,9 @@ def _meetings(doc: _Doc, spans: list[tuple[int, int]], published: date | None) -
     if main and len(main.start) == 10 and not main.end:
         for s, e in spans:
             dur = doc.cues.duration.search(doc.text, s, e)
-            if dur and (doc.cues.generic.search(doc.text, s, e) or doc.cues.series.search(doc.text, s, e)):
+            if dur and (
+                doc.cues.generic.search(doc.text, s, e) or doc.cues.series.search(doc.text, s, e)
+            ):
                 days = number(next((g for g in dur.groups() if g), "") or "") or 2
                 main.end = shift_days(main.start, max(1, days - 1))
                 break
@@ -170,9 +168,8 @@ def _merge(found: list[_Meeting]) -> list[_Meeting]:
                 target = other
                 break
         if target is None:
-            if m.number is None and not (m.host and m.start):
-                if not (m.start and len(m.start) >= 7):
-                    continue
+            if m.number is None and not (m.host and m.start) and len(m.start) < 7:
+                continue
             merged.append(m)
             continue
         if len(m.start) > len(target.start):
@@ -196,10 +193,14 @@ def _person_for(doc: _Doc, place: PlaceMention, nxt: int, prev: int) -> str:
     before = [p for p in doc.people if prev <= p.start and p.end <= place.start]
     if after:
         chosen = after[0]
-    elif doc.lang == "en" and before and re.fullmatch(
-        r",\s+(?:the\s+)?(?:deputy\s+)?(?:mayor|governor|head)\s+of\s+(?:the\s+)?",
-        doc.text[before[-1].end : place.start],
-        re.I,
+    elif (
+        doc.lang == "en"
+        and before
+        and re.fullmatch(
+            r",\s+(?:the\s+)?(?:deputy\s+)?(?:mayor|governor|head)\s+of\s+(?:the\s+)?",
+            doc.text[before[-1].end : place.start],
+            re.I,
+        )
     ):
         chosen = before[-1]
     else:
@@ -242,8 +243,8 @@ def _participations(
     for i, (s, e) in enumerate(spans):
         sent = doc.text[s:e]
         cue = doc.cues.attend.search(sent)
-        in_meeting = i in main.sentences or doc.cues.generic.search(sent) or (
-            doc.cues.series.search(sent)
+        in_meeting = (
+            i in main.sentences or doc.cues.generic.search(sent) or (doc.cues.series.search(sent))
         )
         if not cue or not (in_meeting or i - 1 in main.sentences):
             continue

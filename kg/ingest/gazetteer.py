@@ -53,9 +53,10 @@ class PlaceMention:
 def _katakana_variants(name: str) -> set[str]:
     out = {name, name.replace("・", "")}
     for text in list(out):
+        plain = text
         for a, b in (("ヴァ", "バ"), ("ヴィ", "ビ"), ("ヴェ", "ベ"), ("ヴォ", "ボ"), ("ヴ", "ブ")):
-            text = text.replace(a, b)
-        out |= {text, text.replace("・", "")}
+            plain = plain.replace(a, b)
+        out |= {plain, plain.replace("・", "")}
     return out
 
 

@@ -52,7 +52,7 @@ def _ru(text: str) -> list[PersonMention]:
     for m in re.finditer(rf"{_RU_WORD}(?:\s+{_RU_WORD}){{1,2}}", text):
         words = m.group(0).split()
         tags = [is_name_part(w) for w in words]
-        if not all(tags) or "Surn" not in tags and len(words) < 3:
+        if not all(tags) or ("Surn" not in tags and len(words) < 3):
             if len(words) == 3 and all(tags[1:]) and "Surn" in tags[1:]:
                 start = m.start() + len(words[0]) + 1
                 out.append(PersonMention(start, m.end(), " ".join(map(nominative, words[1:]))))
@@ -66,7 +66,9 @@ def _ru(text: str) -> list[PersonMention]:
 
 def _ja(text: str) -> list[PersonMention]:
     out = []
-    for m in re.finditer(rf"(?:の|、|・|は|^)({_JA_NAME})(?:・[^\s、。]{{0,8}}?)?{_JA_TITLE}", text):
+    for m in re.finditer(
+        rf"(?:の|、|・|は|^)({_JA_NAME})(?:・[^\s、。]{{0,8}}?)?{_JA_TITLE}", text
+    ):
         name = m.group(1)
         if name.endswith(("市", "県", "町", "村", "地方", "州")):
             continue

@@ -61,7 +61,9 @@ class Resolver:
             fact.status = "new"
             return
         fact.row = _where(row)
-        clashes = {k: cur for k, (val, cur) in pairs.items() if val and cur and not _agree(val, cur)}
+        clashes = {
+            k: cur for k, (val, cur) in pairs.items() if val and cur and not _agree(val, cur)
+        }
         fact.status = "conflicting" if clashes else "known"
         fact.curated = clashes
         if clashes:
@@ -142,7 +144,7 @@ class Resolver:
         )
         if row is None and len(parties) == 2:
             for r in self.tables.rows.get("twinnings", []):
-                if {r.get("japan"), r.get("russia")} == parties and date and r.get("established"):
-                    if _agree(date, r.get("established")):
-                        row = r
+                pair = {r.get("japan"), r.get("russia")} == parties
+                if pair and date and r.get("established") and _agree(date, r.get("established")):
+                    row = r
         self._status(fact, row, {})

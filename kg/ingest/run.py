@@ -83,12 +83,10 @@ class Ingester:
                 fact.fields["meeting"] = numbers.get(meeting) or meeting
             self.resolver.resolve(fact)
         title = next((line.strip() for line in text.splitlines() if line.strip()), "")[:200]
-        return Article(path, url or (Path(path).as_uri() if path else ""), language,
+        return Article(path, url or (Path(path).resolve().as_uri() if path else ""), language,
                        published, title, facts, publisher)  # fmt: skip
 
-    def files(
-        self, paths: list[Path], **options: str
-    ) -> Iterator[tuple[Path, Article | Failure]]:
+    def files(self, paths: list[Path], **options: str) -> Iterator[tuple[Path, Article | Failure]]:
         """Each file's article, or the reason it failed; a failure never stops the batch."""
         for path in paths:
             try:

@@ -87,7 +87,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = m.end()
     spans.append((start, len(text)))
     out = []
-    for s, e in spans:
+    for first, last in spans:
+        s, e = first, last
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
