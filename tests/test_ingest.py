@@ -156,7 +156,7 @@ def test_candidates_then_accept_merges_atomically(tmp_path: Path) -> None:
     article = tmp_path / "kamo.txt"
     article.write_text(
         "Мэр Ниигаты и мэр Иркутска подписали 5 мая 2019 года соглашение о побратимских "
-        "связях между городами.\n",
+        "связях между городами. Делегация Иркутска посетила Ниигату 10 июня 2019 года.\n",
         encoding="utf-8",
     )
     review = tmp_path / "review"
@@ -202,6 +202,13 @@ def test_candidates_then_accept_merges_atomically(tmp_path: Path) -> None:
     row = merged.by_key("twinnings")["jp-niigata--ru-irkutsk"]
     source = merged.by_key("sources")[row.get("sources")]
     assert source.get("url") == "https://example.org/report"
+    visit = merged.by_key("visits")["ru-irkutsk--jp-niigata--2019-06-10"]
+    assert (visit.get("from"), visit.get("to"), visit.get("start")) == (
+        "ru-irkutsk",
+        "jp-niigata",
+        "2019-06-10",
+    )
+    assert visit.get("sources") == row.get("sources")
 
 
 def test_light_commands_do_not_load_the_nlp_stack() -> None:

@@ -2,7 +2,7 @@
 reviewed files merged into ``data/``.
 
 Owns :func:`write_candidates` (one CSV per table — meetings, participations, twinnings,
-documents — holding the new and conflicting facts, plus the evidence columns
+documents, visits — holding the new and conflicting facts, plus the evidence columns
 ``evidence_start``, ``evidence_end``, ``status`` and ``article``, and a ``sources.csv`` row
 per article) and :func:`accept` (checks every reviewed file cell by cell, naming file, row
 and field; adds the rows whose keys are not curated yet to a copy of the tables; builds and
@@ -29,7 +29,7 @@ __all__ = ["EVIDENCE_COLUMNS", "accept", "write_candidates"]
 
 EVIDENCE_COLUMNS = ("evidence_start", "evidence_end", "status", "article")
 _TABLE_OF = {"meeting": "meetings", "participation": "participations",
-             "twinning": "twinnings", "agreement": "documents"}  # fmt: skip
+             "twinning": "twinnings", "agreement": "documents", "visit": "visits"}  # fmt: skip
 
 
 def _source_id(article: Article) -> str:
@@ -39,6 +39,9 @@ def _source_id(article: Article) -> str:
 
 def _row(fact: Fact, source: str, places: dict[str, str]) -> dict[str, str]:
     f = fact.fields
+    person = f.get("person", "")
+    named = "person" in fact.iris  # the graph knows the person: its key goes in the row
+    said = f"Named in the article: {person}." if person and not named else ""
     base = {"sources": source, "confidence": "low" if fact.confidence < 0.7 else "medium"}
     if fact.type == "meeting":
         return {
@@ -58,6 +61,18 @@ def _row(fact: Fact, source: str, places: dict[str, str]) -> dict[str, str]:
             "person": person if "-" in person else "",
             "role": f.get("role", ""),
             "note": f"Named in the article: {person}." if person and "-" not in person else "",
+        }
+    if fact.type == "visit":
+        when = f.get("date", "")
+        key = f"{f.get('from', '')}--{f.get('to', '')}--{when}" if when and f.get("from") else ""
+        return {
+            **base,
+            "id": key,
+            "from": f.get("from", ""),
+            "to": f.get("to", ""),
+            "start": when,
+            "people": person if named else "",
+            "note": said,
         }
     if fact.type == "twinning":
         a, b = f["places"]
