@@ -54,7 +54,8 @@ CUES: dict[str, Cues] = {
             "twin": r"побратим\w*|дружественн\w+\s+(?:город|связ)\w*|породнен\w*|"
             r"побратимск\w*|дружб\w*\s+и\s+сотрудничеств\w*|партнерств\w*|партнерск\w*",
             "sign": r"подписа\w*|заключ\w*|скрепил\w*",
-            "document": r"соглашени\w*|меморандум\w*|договор\w*|протокол\w*|документ\w*",
+            "document": r"соглашени\w*|меморандум\w*|договор\w*|протокол\w*|документ\w*|"
+            r"деклараци\w*|хартии|хартия",
             "plan": r"планир\w*|намерен\w*|собира\w*|предполага\w*|может\s+быть|"
             r"готов\w*\s+подписа\w*|подпишут|будет\s+подписан\w*|намечен\w*|предстоит",
             "negation": r"\bне\s+(?:смог\w*|сможет|примет|приедет|приехал\w*|состоял\w*|будет)|"
@@ -73,9 +74,10 @@ CUES: dict[str, Cues] = {
             "attend": r"参加|出席|訪れ|派遣|出向",
             "role": r"副市長|市長|知事|代表|職員|町長|村長|議長",
             "visit": r"訪問|訪れ|来訪|表敬|代表団|使節団|視察団|訪ロ|訪日|来日",
-            "twin": r"姉妹都市|友好都市|姉妹提携|友好提携|友好協力|姉妹友好|パートナー都市",
+            "twin": r"姉妹都市|友好都市|姉妹提携|友好提携|友好協力|姉妹友好|パートナー都市|"
+            r"友好交流",
             "sign": r"締結|調印|署名|結ん|交わし|提携し",
-            "document": r"協定|覚書|議定書|合意書|協定書|声明",
+            "document": r"協定|覚書|議定書|合意書|協定書|声明|宣言|盟約",
             "plan": r"予定|目指|計画|見込み|検討|方針|意向|する考え",
             "negation": r"見送|中止|延期|欠席|取りやめ|できなかった|しない|なかった",
             "duration": r"(2|3|二|三)日間|両日",
@@ -102,7 +104,8 @@ CUES: dict[str, Cues] = {
             r"sister[-\s](?:city\s+)?(?:ties|relations|agreement|partnership)|"
             r"friendship\s+and\s+cooperation|partner\s+cit\w+|sister\s+regions?",
             "sign": r"\bsigned\b|\bsigning\b|\bconcluded\b|\binked\b",
-            "document": r"\bagreement\b|\bmemorandum\b|\bprotocol\b|\baccord\b|\bdeclaration\b",
+            "document": r"\bagreement\b|\bmemorandum\b|\bprotocol\b|\baccord\b|\bdeclaration\b|"
+            r"\bpact\b|\bcharter\b",
             "plan": r"\bplan\w*|\bwill\b|\bintend\w*|\bexpect\w*|\bhope\w*|\bwould\b|"
             r"\baims?\s+to\b|\bproposed\b|\bto\s+be\s+signed",
             "negation": r"\bnot\b|\bcancel\w*|\bpostpon\w*|\bcould\s+n[o']t|\bwon't|"

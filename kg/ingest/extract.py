@@ -12,6 +12,7 @@ announced for an upcoming edition still counts). Everything here is offsets into
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,7 +31,10 @@ __all__ = ["SERIES", "extract"]
 #: The one conference series of the graph every edition belongs to.
 SERIES = "coastal-mayors-conference"
 _CLAUSE = re.compile(r"[,;、；]")
-_LOC_BEFORE = {"ru": r"(?:\bв|\bво)\s+(?:\w+\s+){0,2}$", "en": r"\b(?:in|at)\s+(?:the\s+)?$"}
+_LOC_BEFORE = {  # within one line: a headline's «в X» says nothing of the next sentence
+    "ru": r"(?:\bв|\bво)[^\S\n]+(?:\w+[^\S\n]+){0,2}$",
+    "en": r"\b(?:in|at)[^\S\n]+(?:the[^\S\n]+)?$",
+}
 _JA_HOST_AFTER = r"^(?:市|県)?(?:内)?で"
 
 
@@ -93,7 +97,7 @@ def _host(doc: _Doc, s: int, e: int, sentence: tuple[int, int]) -> str:
     if located:
         return str(located[0].place.id)
     if len(places) == 1:
-        verb = doc.cues.host_verb.search(doc.text[sentence[0] : sentence[1]])
+        verb = doc.cues.host_verb.search(doc.text, sentence[0], sentence[1])
         rest = doc.text[verb.end() : verb.end() + 10] if verb else ""
         if verb and re.match(r"принима|принял|host", verb.group(0), re.I) and "участ" not in rest:
             return str(places[0].place.id)
@@ -213,6 +217,8 @@ def _role_for(doc: _Doc, place: PlaceMention, sentence: tuple[int, int]) -> str:
     clause (Japanese: anywhere after it in the sentence), then before it in the sentence."""
     s, e = sentence
     if doc.lang == "ja":
+        if doc.text[place.end - 1 : place.end + 1] in ("市長", "町長", "村長"):
+            return "mayor"  # 秋田市長: the title shares the place's last character
         m = doc.cues.role.search(doc.text, place.end, e)
         return role_of(m.group(0)) if m else ""
     m = doc.cues.role.search(doc.text[place.end : place.end + 8])
@@ -246,7 +252,8 @@ def _participations(
         in_meeting = (
             i in main.sentences or doc.cues.generic.search(sent) or (doc.cues.series.search(sent))
         )
-        if not cue or not (in_meeting or i - 1 in main.sentences):
+        near = i - 1 in main.sentences or i - 2 in main.sentences  # the report's next lines
+        if not cue or not (in_meeting or near):
             continue
         places = doc.within(doc.places, s, e)
         for k, place in enumerate(places):
@@ -332,9 +339,55 @@ def _kind(doc: _Doc, sent: str) -> str:
     return "other"
 
 
+_CONNECT = {
+    "ru": r"^\s*(?:и|с|,|–|-|—)\s+(?:(?:японск|российск)\w*\s+)?(?:город\w*\s+)?$",
+    "en": r"^\s*(?:and|with|,|–|-|—)\s+(?:the\s+)?(?:(?:Japanese|Russian)\s+)?"
+    r"(?:city\s+of\s+)?$",
+    "ja": r"^(?:と|・|、|及び|および)$",
+}
+_BOTH = re.compile(r"両市|両都市|両自治体|между\s+городами|двух\s+городов|обоих\s+городов|"
+                   r"the\s+two\s+cities|both\s+cities", re.I)  # fmt: skip
+_ESTABLISH = {
+    "ru": r"стал\w*|подписа\w*|заключ\w*|установ\w*|породнил\w*|\bс\s+(?=\d{4})",
+    "en": r"\bbecame\b|\bsigned\b|\bestablished\b|\bsince\b|\bconcluded\b|\btwinned\b",
+    "ja": r"となっ|となり|締結|調印|提携し|提携を結|結ん|交わし|以来|から",
+}
+
+
+def _pairs(doc: _Doc, places: list[PlaceMention]) -> list[tuple[str, str]]:
+    """Japanese–Russian pairs the text joins (A и B, A and B, AとB); else the only pair."""
+    pairs = []
+    for a, b in itertools.pairwise(places):
+        between = doc.text[a.end : b.start]
+        if a.place.country != b.place.country and re.match(_CONNECT[doc.lang], between, re.I):
+            jp, ru = (a, b) if a.place.country == "JP" else (b, a)
+            pairs.append((jp.place.id, ru.place.id))
+    if pairs:
+        return sorted(set(pairs))
+    inner = {p.place.region for p in places}  # a region that holds a named city is context
+    jp = {p.place.id for p in places if p.place.country == "JP" and p.place.id not in inner}
+    ru = {p.place.id for p in places if p.place.country == "RU" and p.place.id not in inner}
+    return [(next(iter(jp)), next(iter(ru)))] if len(jp) == 1 and len(ru) == 1 else []
+
+
+def _established(doc: _Doc, s: int, e: int) -> str:
+    """The date nearest a word that founds the tie (became, signed, since ...), if any."""
+    cues = [s + m.start() for m in re.finditer(_ESTABLISH[doc.lang], doc.text[s:e], re.I)]
+    dates = [d for d in doc.within(doc.dates, s, e) if d.value[:4].isdigit()]
+    if not cues or not dates:
+        return ""
+
+    def distance(d: DateSpan, cue: int) -> int:
+        # the date follows the founding word in Russian and English, precedes it in Japanese
+        ahead = d.start - cue if doc.lang != "ja" else cue - d.end
+        return ahead if ahead >= 0 else 3 * -ahead
+
+    return min(dates, key=lambda d: min(distance(d, c) for c in cues)).value
+
+
 def _ties(doc: _Doc, spans: list[tuple[int, int]]) -> list[Fact]:
     out: list[Fact] = []
-    for s, e in spans:
+    for i, (s, e) in enumerate(spans):
         sent = doc.text[s:e]
         twin = doc.cues.twin.search(sent)
         signed = doc.cues.sign.search(sent) and doc.cues.document.search(sent)
@@ -343,14 +396,12 @@ def _ties(doc: _Doc, spans: list[tuple[int, int]]) -> list[Fact]:
         planned = doc.cues.plan.search(sent) is not None
         since = doc.cues.since.search(sent) is not None
         places = doc.within(doc.places, s, e)
-        jp = [p.place.id for p in places if p.place.country == "JP"]
-        ru = [p.place.id for p in places if p.place.country == "RU"]
+        if not places and i and _BOTH.search(sent):
+            places = doc.within(doc.places, *spans[i - 1])  # «the two cities»: the last ones
         dated = [d for d in doc.within(doc.dates, s, e) if d.value[:4].isdigit()]
         dates = [d for d in dated if not d.relative] or dated
-        when = dates[0].value if dates else ""
-        pairs = sorted({(a, b) for a in dict.fromkeys(jp) for b in dict.fromkeys(ru)})
-        if len(set(jp)) > 1 and len(set(ru)) > 1:
-            pairs = [(p, r) for p, r in zip(dict.fromkeys(jp), dict.fromkeys(ru), strict=False)]
+        when = _established(doc, s, e)
+        pairs = _pairs(doc, places)
         if twin and not (planned and not since):
             for a, b in pairs:
                 fields = {"places": [a, b], "kind": _kind(doc, sent), "established": when}
@@ -365,7 +416,11 @@ def _ties(doc: _Doc, spans: list[tuple[int, int]]) -> list[Fact]:
 
 def _title(doc: _Doc, sent: str, twin: bool) -> str:
     low = sent.lower()
-    noun = "Memorandum" if re.search(r"меморандум|覚書|memorandum", low) else "Agreement"
+    noun = "Agreement"
+    if re.search(r"меморандум|覚書|memorandum", low):
+        noun = "Memorandum"
+    elif re.search(r"деклараци|宣言|declaration", low):
+        noun = "Declaration"
     if twin:
         kind = _kind(doc, sent)
         return f"{noun} on {'sister-city' if kind == 'sister' else kind} relations"
@@ -376,15 +431,17 @@ def extract(
     text: str, lang: str, published: date | None, gazetteer: Gazetteer, index: PeopleIndex
 ) -> list[Fact]:
     """All facts of one article, in order of their evidence."""
+    known = index.find(text)
+    others = [
+        p
+        for p in find_people(text, lang)
+        if not any(k.start < p.end and p.start < k.end for k in known)
+    ]
+    people = sorted(known + others, key=lambda p: p.start)
     doc = _Doc(
-        text,
-        lang,
-        CUES[lang],
-        find_dates(text, lang, published),
-        gazetteer.find(text, lang),
-        find_people(text, lang),
-        index,
-    )
+        text, lang, CUES[lang], find_dates(text, lang, published),
+        gazetteer.find(text, lang), people, index,
+    )  # fmt: skip
     spans = sentences(text)
     meetings = _meetings(doc, spans, published)
     main = _main_meeting(meetings)
@@ -402,5 +459,23 @@ def extract(
     facts += _participations(doc, spans, main, hosts)
     used = {i for m in meetings for i in m.sentences}
     facts += _visits(doc, spans, used)
-    facts += _ties(doc, spans)
+    facts += _merge_ties(_ties(doc, spans))
     return sorted(facts, key=lambda f: (f.evidence, f.type))
+
+
+def _merge_ties(facts: list[Fact]) -> list[Fact]:
+    """One twinning per pair and kind: the dated mention wins, else the first."""
+    out: list[Fact] = []
+    seen: dict[tuple[str, ...], Fact] = {}
+    for fact in facts:
+        if fact.type != "twinning":
+            out.append(fact)
+            continue
+        key = (*fact.fields["places"], fact.fields["kind"])
+        if key not in seen:
+            seen[key] = fact
+            out.append(fact)
+        elif fact.fields["established"] and not seen[key].fields["established"]:
+            out[out.index(seen[key])] = fact
+            seen[key] = fact
+    return out

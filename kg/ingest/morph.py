@@ -54,6 +54,9 @@ def case_forms(label: str) -> set[str]:
     for i in range(len(CASES)):
         parts = []
         for word in words:
+            if "-" in word and analyser().word_is_known(word):
+                parts.append(_word_forms(word)[i])  # «южно-сахалинск» inflects as one word
+                continue
             pieces = word.split("-")
             parts.append("-".join(_word_forms(p)[i] if len(p) > 2 else p for p in pieces))
         forms.add(" ".join(parts))

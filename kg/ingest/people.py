@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.ingest.morph import is_name_part, nominative
+from kg.ingest.morph import case_forms, is_name_part, nominative
 from kg.tables.schema import Tables
 
 __all__ = ["PeopleIndex", "PersonMention", "find_people", "role_of"]
@@ -110,14 +110,39 @@ def _norm(name: str) -> str:
 
 
 class PeopleIndex:
-    """The graph's people by every label, by family name and by name words in any order."""
+    """The graph's people by every label, by family name and by name words in any order;
+    :meth:`find` spots them in text (Russian labels in every case, a Japanese or katakana
+    family name alone when only one person bears it)."""
 
     def __init__(self, tables: Tables) -> None:
         self.by_name: dict[str, str] = {}
         self.labels: dict[str, str] = {}
+        forms: dict[str, set[str]] = {}
         for row in tables.rows.get("people", []):
             pid = row.get("id")
             self.labels[pid] = row.get("label_en")
+            self.by_name[pid] = pid
+            for col in ("label_en", "label_ru", "label_ja"):
+                label = row.get(col)
+                if not label:
+                    continue
+                names = {label, " ".join(reversed(label.split()))}
+                if col == "label_ru":
+                    names |= case_forms(label)
+                if col == "label_ja" and re.search(r"[・、\s]", label):
+                    names.add(re.split(r"[・、\s]", label)[0])  # family name first
+                for name in names:
+                    if len(name) >= 3:
+                        forms.setdefault(name.lower(), set()).add(pid)
+        unique = {name: next(iter(ids)) for name, ids in forms.items() if len(ids) == 1}
+        self._forms = unique
+        body = "|".join(re.escape(n) for n in sorted(unique, key=len, reverse=True))
+        # word boundaries for Latin and Cyrillic; Japanese has none, katakana runs are kept whole
+        edge = r"(?<![A-Za-zА-Яа-яЁё])(?<![ァ-ヺー])"
+        tail = r"(?![A-Za-zА-Яа-яЁё])(?![ァ-ヺー])"
+        self._pattern = re.compile(rf"{edge}(?:{body}){tail}", re.I) if body else None
+        for row in tables.rows.get("people", []):
+            pid = row.get("id")
             for col in ("label_en", "label_ru", "label_ja"):
                 label = row.get(col)
                 if not label:
@@ -128,6 +153,15 @@ class PeopleIndex:
                 words = norm.split()
                 if len(words) >= 2:
                     self.by_name[" ".join(reversed(words[:2]))] = pid
+
+    def find(self, text: str) -> list[PersonMention]:
+        """The graph's people named in ``text``; ``name`` is the person's key."""
+        if self._pattern is None:
+            return []
+        return [
+            PersonMention(m.start(), m.end(), self._forms[m.group(0).lower()])
+            for m in self._pattern.finditer(text)
+        ]
 
     def resolve(self, name: str) -> str:
         """The person's key, or '' when the graph does not know the name."""
