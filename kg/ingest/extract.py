@@ -360,8 +360,8 @@ def _pairs(doc: _Doc, places: list[PlaceMention]) -> list[tuple[str, str]]:
     for a, b in itertools.pairwise(places):
         between = doc.text[a.end : b.start]
         if a.place.country != b.place.country and re.match(_CONNECT[doc.lang], between, re.I):
-            jp, ru = (a, b) if a.place.country == "JP" else (b, a)
-            pairs.append((jp.place.id, ru.place.id))
+            first, second = (a, b) if a.place.country == "JP" else (b, a)
+            pairs.append((first.place.id, second.place.id))
     if pairs:
         return sorted(set(pairs))
     inner = {p.place.region for p in places}  # a region that holds a named city is context
@@ -373,7 +373,7 @@ def _pairs(doc: _Doc, places: list[PlaceMention]) -> list[tuple[str, str]]:
 def _established(doc: _Doc, s: int, e: int) -> str:
     """The date nearest a word that founds the tie (became, signed, since ...), if any."""
     cues = [s + m.start() for m in re.finditer(_ESTABLISH[doc.lang], doc.text[s:e], re.I)]
-    dates = [d for d in doc.within(doc.dates, s, e) if d.value[:4].isdigit()]
+    dates: list[DateSpan] = [d for d in doc.within(doc.dates, s, e) if d.value[:4].isdigit()]
     if not cues or not dates:
         return ""
 
