@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.ingest.numerals import ROMAN_RE
+from kg.ingest.numerals import ROMAN_RE, RU_ORDINAL
 
 __all__ = ["CUES", "Cues"]
 
@@ -43,12 +43,13 @@ CUES: dict[str, Cues] = {
             r"(?:Сибири|Дальнего|западного|Японии|российского)|沿岸市長|конференци\w+\s+мэров",
             "generic": r"\bвстреч[аиеуы]\w*|\bсаммит\w*|\bконференци\w+",
             "number": rf"\b(?=[IVXLCM])({ROMAN_RE})\s+(?=\w*\s*(?:встреч|конференц|саммит))"
+            rf"|\b({RU_ORDINAL})\s+(?=(?:\w+\s+)?(?:встреч|конференц))"
             r"|\b(\d{1,2})-?(?:я|й|ая|ой|ей|ую)?\s+(?=(?:\w+\s+)?(?:встреч|конференц))",
             "first": r"\bвпервые\b|\bперв(?:ая|ой|ую)\s+(?:\w+\s+)?встреч",
             "host_verb": r"принима\w*|стартовал\w*|принял\w*|хозяйк\w*|хозяин\w*|прошл\w*|"
             r"проходил\w*|состоял\w*|открыл\w*|начал\w*|пройд\w*|проводил\w*",
             "attend": r"участ\w*|в\s+составе\s+делегаци\w*|возглав\w*|прибыл\w*|приехал\w*|"
-            r"пред(?:с)?тавля",
+            r"пред(?:с)?тавля|приветствова\w*|выступи\w*|выступа\w*",
             "role": r"\b(?:мэр\w*|глав[аыуе]\w*|заместител\w*|вице-мэр\w*|представител\w*)",
             "visit": r"делегаци\w*|визит\w*|посетил\w*|посетит\w*|побывал\w*|прибыл\w*",
             "twin": r"побратим\w*|дружественн\w+\s+(?:город|связ)\w*|породнен\w*|"
@@ -71,14 +72,14 @@ CUES: dict[str, Cues] = {
             "number": r"第\s*([0-9０-９〇一二三四五六七八九十]+)\s*回",
             "first": r"第1回|第一回|初めて|初回",
             "host_verb": r"開[かい催]|行われ|開幕|で開|主催",
-            "attend": r"参加|出席|訪れ|派遣|出向",
+            "attend": r"参加|出席|訪れ|派遣|出向|あいさつ|挨拶|歓迎|講演",
             "role": r"副市長|市長|知事|代表|職員|町長|村長|議長",
             "visit": r"訪問|訪れ|来訪|表敬|代表団|使節団|視察団|訪ロ|訪日|来日",
             "twin": r"姉妹都市|友好都市|姉妹提携|友好提携|友好協力|姉妹友好|パートナー都市|"
             r"友好交流",
             "sign": r"締結|調印|署名|結ん|交わし|提携し",
             "document": r"協定|覚書|議定書|合意書|協定書|声明|宣言|盟約",
-            "plan": r"予定|目指|計画|見込み|検討|方針|意向|する考え",
+            "plan": r"予定|目指|計画|見込み|検討|方針|意向|する考え|向けて|向け|めざ",
             "negation": r"見送|中止|延期|欠席|取りやめ|できなかった|しない|なかった",
             "duration": r"(2|3|二|三)日間|両日",
             "since": r"以来|から",
@@ -96,7 +97,7 @@ CUES: dict[str, Cues] = {
             "first": r"\bfirst\s+(?:such\s+)?(?:meeting|conference)|\bfor\s+the\s+first\s+time",
             "host_verb": r"\bhost\w*|\bheld\b|\bopened\b|\btook\s+place|\bconvened",
             "attend": r"\battend\w*|\btook\s+part|\bparticipat\w*|\bjoined\b|\bcame\b|"
-            r"\bdelegations?\b|\bwere\s+there",
+            r"\bdelegations?\b|\bwere\s+there|\bwelcomed\b|\bspoke\b|\baddressed\b",
             "role": r"\b(?:deputy\s+mayor|vice[-\s]mayor|mayors?|representatives?|officials?|"
             r"governor|heads?)\b",
             "visit": r"\bdelegation\b|\bvisit\w*|\barrived\b|\btrip\b",

@@ -71,6 +71,14 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e > s]
 
 
+def _clause_around(doc: _Doc, s: int, e: int, pos: int) -> tuple[int, int]:
+    """The clause of the sentence (s, e) that holds position ``pos``."""
+    for cs, ce in _clauses(doc.text, s, e):
+        if cs <= pos < ce:
+            return cs, ce
+    return s, e
+
+
 def _is_located(doc: _Doc, mention: PlaceMention) -> bool:
     """Whether the text says something happens *in* this place (в X, in X, Xで)."""
     if doc.lang == "ja":
@@ -212,6 +220,19 @@ def _person_for(doc: _Doc, place: PlaceMention, nxt: int, prev: int) -> str:
     return doc.index.resolve(chosen.name) or chosen.name
 
 
+def _titled(doc: _Doc, place: PlaceMention) -> bool:
+    """Whether a title stands right next to the place (мэр Находки, 舞鶴市長, Maizuru Mayor)."""
+    before = doc.text[max(0, place.start - 14) : place.start]
+    after = doc.text[max(0, place.end - 1) : place.end + 8]
+    return bool(
+        re.search(
+            rf"(?:{doc.cues.role.pattern})\s+(?:город\w*\s+|of\s+(?:the\s+)?)?$", before, re.I
+        )
+        or re.match(rf"(?:市|町|村)?(?:の)?\s*(?:{doc.cues.role.pattern})", after[1:], re.I)
+        or after.startswith(("市長", "町長", "村長"))
+    )
+
+
 def _role_for(doc: _Doc, place: PlaceMention, sentence: tuple[int, int]) -> str:
     """The title nearest the place: right after it, before it in its clause, after it in its
     clause (Japanese: anywhere after it in the sentence), then before it in the sentence."""
@@ -266,6 +287,8 @@ def _participations(
                 continue
             if _is_located(doc, place) and (pid in hosts or doc.lang != "ja"):
                 continue
+            if pid in hosts and not _titled(doc, place):
+                continue  # «Maizuru hosted ...»: the host, not a delegation
             if k + 1 < len(places) and places[k + 1].place.region == pid:
                 continue  # «Xの Y市»: the region only says where the city lies
             role = _role_for(doc, place, (s, e))
@@ -295,12 +318,12 @@ def _visits(doc: _Doc, spans: list[tuple[int, int]], meeting_sents: set[int]) ->
     out: list[Fact] = []
     for i, (s, e) in enumerate(spans):
         sent = doc.text[s:e]
-        if i in meeting_sents or not doc.cues.visit.search(sent):
+        cue = doc.cues.visit.search(doc.text, s, e)
+        if i in meeting_sents or cue is None or doc.cues.series.search(sent):
             continue
-        if doc.cues.series.search(sent) or doc.cues.plan.search(sent):
-            continue
-        if doc.cues.negation.search(sent):
-            continue
+        cs, ce = _clause_around(doc, s, e, cue.start())
+        if doc.cues.plan.search(doc.text, cs, ce) or doc.cues.negation.search(doc.text, cs, ce):
+            continue  # a planned or cancelled visit; the rest of the sentence may differ
         src = dst = ""
         for place in doc.within(doc.places, s, e):
             before = doc.text[max(s, place.start - 40) : place.start]
@@ -389,12 +412,19 @@ def _ties(doc: _Doc, spans: list[tuple[int, int]]) -> list[Fact]:
     out: list[Fact] = []
     for i, (s, e) in enumerate(spans):
         sent = doc.text[s:e]
-        twin = doc.cues.twin.search(sent)
+        twin = doc.cues.twin.search(doc.text, s, e)
         signed = doc.cues.sign.search(sent) and doc.cues.document.search(sent)
-        if not (twin or signed) or doc.cues.negation.search(sent):
-            continue
         planned = doc.cues.plan.search(sent) is not None
         since = doc.cues.since.search(sent) is not None
+        if twin:  # a plan or a negation elsewhere in the sentence says nothing of the tie
+            cs, ce = _clause_around(doc, s, e, twin.start())
+            clause = doc.text[cs:ce]
+            if doc.cues.negation.search(clause) or (doc.cues.plan.search(clause) and not since):
+                twin = None
+        if signed and (planned or doc.cues.negation.search(sent)):
+            signed = None
+        if not (twin or signed):
+            continue
         places = doc.within(doc.places, s, e)
         if not places and i and _BOTH.search(sent):
             places = doc.within(doc.places, *spans[i - 1])  # «the two cities»: the last ones
@@ -402,11 +432,11 @@ def _ties(doc: _Doc, spans: list[tuple[int, int]]) -> list[Fact]:
         dates = [d for d in dated if not d.relative] or dated
         when = _established(doc, s, e)
         pairs = _pairs(doc, places)
-        if twin and not (planned and not since):
+        if twin:
             for a, b in pairs:
                 fields = {"places": [a, b], "kind": _kind(doc, sent), "established": when}
                 out.append(Fact("twinning", fields, (s, e), 0.8 if when else 0.6))
-        if signed and not planned and pairs:
+        if signed and pairs:
             parties = sorted({x for pair in pairs for x in pair})
             title = _title(doc, sent, twin is not None)
             fields = {"title": title, "parties": parties, "date": dates[0].value if dates else ""}
@@ -455,7 +485,7 @@ def extract(
         )
         for m in meetings
     ]  # fmt: skip
-    hosts = {m.host for m in meetings if m.host}
+    hosts = {main.host} if main and main.host else set()  # the host of the edition attended
     facts += _participations(doc, spans, main, hosts)
     used = {i for m in meetings for i in m.sentences}
     facts += _visits(doc, spans, used)

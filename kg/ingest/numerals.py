@@ -5,13 +5,24 @@ business of :mod:`kg.ingest.dates` and :mod:`kg.ingest.meetings`.
 
 >>> roman("XXVII"), kanji("二十七"), kanji("二〇一九"), word_ordinal("twenty-seventh")
 (27, 27, 2019, 27)
+>>> ru_ordinal("семнадцатая"), ru_ordinal("двадцать седьмой")
+(17, 27)
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["KANJI_DIGITS", "ROMAN_RE", "kanji", "number", "roman", "word_ordinal"]
+__all__ = [
+    "KANJI_DIGITS",
+    "ROMAN_RE",
+    "RU_ORDINAL",
+    "kanji",
+    "number",
+    "roman",
+    "ru_ordinal",
+    "word_ordinal",
+]
 
 ROMAN_RE = r"(?:M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
@@ -44,6 +55,36 @@ _UNITS = {
     "девятый": 9, "десятый": 10, "двадцать": 20, "тридцать": 30, "два": 2, "три": 3,
     "пять": 5, "десять": 10, "двадцатый": 20, "тридцатый": 30,
 }  # fmt: skip
+
+
+_RU_STEMS = (
+    ("одиннадцат", 11), ("двенадцат", 12), ("тринадцат", 13), ("четырнадцат", 14),
+    ("пятнадцат", 15), ("шестнадцат", 16), ("семнадцат", 17), ("восемнадцат", 18),
+    ("девятнадцат", 19), ("двадцат", 20), ("тридцат", 30), ("перв", 1), ("втор", 2),
+    ("трет", 3), ("четверт", 4), ("пят", 5), ("шест", 6), ("седьм", 7), ("восьм", 8),
+    ("девят", 9), ("десят", 10),
+)  # fmt: skip
+#: A Russian ordinal word, compound ones too (двадцать седьмая, семнадцатой).
+RU_ORDINAL = (
+    r"(?:(?:двадцать|тридцать)\s+)?(?:"
+    + "|".join(stem for stem, _ in _RU_STEMS)
+    + r")(?:ая|ой|ую|ый|ий|ья|ье|ей|ого|ом|ым)"
+)
+
+
+def ru_ordinal(text: str) -> int | None:
+    """A Russian ordinal word's value (семнадцатая → 17, двадцать седьмой → 27), or None."""
+    words = text.lower().replace("ё", "е").split()
+    total = 0
+    if len(words) == 2 and words[0] in ("двадцать", "тридцать"):
+        total = 20 if words[0] == "двадцать" else 30
+        words = words[1:]
+    if len(words) != 1:
+        return None
+    for stem, value in _RU_STEMS:
+        if words[0].startswith(stem):
+            return total + value
+    return None
 
 
 def roman(text: str) -> int | None:
@@ -92,4 +133,4 @@ def number(text: str) -> int | None:
     digits = text.translate(_FULLWIDTH)
     if digits.isdigit():
         return int(digits)
-    return roman(text) or kanji(text) or word_ordinal(text)
+    return roman(text) or kanji(text) or word_ordinal(text) or ru_ordinal(text)
