@@ -46,7 +46,7 @@ CUES: dict[str, Cues] = {
             rf"|\b({RU_ORDINAL})\s+(?=(?:\w+\s+)?(?:встреч|конференц))"
             r"|\b(\d{1,2})-?(?:я|й|ая|ой|ей|ую)?\s+(?=(?:\w+\s+)?(?:встреч|конференц))",
             "first": r"\bвпервые\b|\bперв(?:ая|ой|ую)\s+(?:\w+\s+)?встреч",
-            "host_verb": r"принима\w*|стартовал\w*|принял\w*|хозяйк\w*|хозяин\w*|прошл\w*|"
+            "host_verb": r"принима\w*|стартовал\w*|принял\w*|хозяйк\w*|хозяин\w*|прошл[аио]\b|"
             r"проходил\w*|состоял\w*|открыл\w*|начал\w*|пройд\w*|проводил\w*",
             "attend": r"участ\w*|в\s+составе\s+делегаци\w*|возглав\w*|прибыл\w*|приехал\w*|"
             r"пред(?:с)?тавля|приветствова\w*|выступи\w*|выступа\w*",
@@ -96,7 +96,7 @@ CUES: dict[str, Cues] = {
             r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth))\b",
             "first": r"\bfirst\s+(?:such\s+)?(?:meeting|conference)|\bfor\s+the\s+first\s+time",
             "host_verb": r"\bhost\w*|\bheld\b|\bopened\b|\btook\s+place|\bconvened",
-            "attend": r"\battend\w*|\btook\s+part|\bparticipat\w*|\bjoined\b|\bcame\b|"
+            "attend": r"\battend\w*|\btook\s+part|\bparticipa\w*|\bjoined\b|\bcame\b|"
             r"\bdelegations?\b|\bwere\s+there|\bwelcomed\b|\bspoke\b|\baddressed\b",
             "role": r"\b(?:deputy\s+mayor|vice[-\s]mayor|mayors?|representatives?|officials?|"
             r"governor|heads?)\b",

@@ -105,10 +105,10 @@ def _host(doc: _Doc, s: int, e: int, sentence: tuple[int, int]) -> str:
     if located:
         return str(located[0].place.id)
     if len(places) == 1:
-        verb = doc.cues.host_verb.search(doc.text, sentence[0], sentence[1])
-        rest = doc.text[verb.end() : verb.end() + 10] if verb else ""
-        if verb and re.match(r"принима|принял|host", verb.group(0), re.I) and "участ" not in rest:
-            return str(places[0].place.id)
+        for verb in doc.cues.host_verb.finditer(doc.text, sentence[0], sentence[1]):
+            rest = doc.text[verb.end() : verb.end() + 10]
+            if re.match(r"принима|принял|host", verb.group(0), re.I) and "участ" not in rest:
+                return str(places[0].place.id)
     if doc.lang == "en":
         for p in places:
             if re.match(r"\s+(?:hosted|was\s+the\s+host)", doc.text[p.end : p.end + 20]):
@@ -314,40 +314,70 @@ _TO = {
 _TO_AFTER_JA = r"^(?:市|県)?(?:を訪問|を訪れ|に到着|入り|を表敬|へ|に)"
 
 
+_TO_AFTER = {  # the visited place as subject: «Ангарск посетила делегация», "X welcomed"
+    "ru": r"^[^\S\n]+(?:посетил\w*|принял\w*|принима\w*|встретил\w*)",
+    "en": r"^[^\S\n]+(?:welcomed|received|hosted|greeted)",
+}
+
+
+def _visit_blocked(doc: _Doc, s: int, e: int) -> bool:
+    """Whether a clause with a visit word is planned, negated or cancelled."""
+    for cue in doc.cues.visit.finditer(doc.text, s, e):
+        cs, ce = _clause_around(doc, s, e, cue.start())
+        if doc.cues.plan.search(doc.text, cs, ce) or doc.cues.negation.search(doc.text, cs, ce):
+            return True
+    return False
+
+
+def _visit_roles(doc: _Doc, s: int, e: int) -> tuple[list[str], PlaceMention | None]:
+    """The sending places (coordinated ones too: «из Комацу и Канадзавы») and the visited one."""
+    senders: list[str] = []
+    dst: PlaceMention | None = None
+    places = doc.within(doc.places, s, e)
+    for k, place in enumerate(places):
+        before = doc.text[max(s, place.start - 40) : place.start]
+        after = doc.text[place.end : place.end + 20]
+        is_from = (doc.lang in _FROM and re.search(_FROM[doc.lang], before, re.I)) or (
+            doc.lang in _FROM_AFTER and re.match(_FROM_AFTER[doc.lang], after, re.I)
+        )
+        if doc.lang == "ja":
+            is_to = re.match(_TO_AFTER_JA, after) is not None
+        else:
+            is_to = re.search(_TO[doc.lang], before, re.I) is not None or (
+                re.match(_TO_AFTER[doc.lang], after, re.I) is not None
+            )
+        joined = (
+            k > 0
+            and places[k - 1].place.id in senders
+            and re.match(_CONNECT[doc.lang], doc.text[places[k - 1].end : place.start], re.I)
+        )
+        if is_to and dst is None:
+            dst = place
+        elif (is_from or joined) and place.place.id not in senders:
+            senders.append(place.place.id)
+    return senders, dst
+
+
 def _visits(doc: _Doc, spans: list[tuple[int, int]], meeting_sents: set[int]) -> list[Fact]:
     out: list[Fact] = []
     for i, (s, e) in enumerate(spans):
         sent = doc.text[s:e]
-        cue = doc.cues.visit.search(doc.text, s, e)
-        if i in meeting_sents or cue is None or doc.cues.series.search(sent):
+        if i in meeting_sents or not doc.cues.visit.search(sent) or doc.cues.series.search(sent):
             continue
-        cs, ce = _clause_around(doc, s, e, cue.start())
-        if doc.cues.plan.search(doc.text, cs, ce) or doc.cues.negation.search(doc.text, cs, ce):
-            continue  # a planned or cancelled visit; the rest of the sentence may differ
-        src = dst = ""
-        for place in doc.within(doc.places, s, e):
-            before = doc.text[max(s, place.start - 40) : place.start]
-            after = doc.text[place.end : place.end + 20]
-            is_from = (doc.lang in _FROM and re.search(_FROM[doc.lang], before, re.I)) or (
-                doc.lang in _FROM_AFTER and re.match(_FROM_AFTER[doc.lang], after, re.I)
-            )
-            if doc.lang == "ja":
-                is_to = re.match(_TO_AFTER_JA, after) is not None
-            else:
-                is_to = re.search(_TO[doc.lang], before, re.I) is not None
-            if is_to and not dst:
-                dst = place.place.id
-            elif is_from and not src:
-                src = place.place.id
-        if not dst or dst == src:
+        if _visit_blocked(doc, s, e):
+            continue  # a planned or cancelled visit
+        senders, dst = _visit_roles(doc, s, e)
+        if dst is None:
             continue
         dates = [d for d in doc.within(doc.dates, s, e) if d.value[:4].isdigit()]
         if not dates:
             dates = [d for d in doc.dates if d.end <= s and spans[max(0, i - 1)][0] <= d.start]
-        people = doc.within(doc.people, s, e)
-        person = (doc.index.resolve(people[0].name) or people[0].name) if people else ""
-        fields = {"from": src, "to": dst, "date": dates[0].value if dates else "", "person": person}
-        out.append(Fact("visit", fields, (s, e), 0.7 if src else 0.5))
+        leaders = [p for p in doc.within(doc.people, s, e) if p.end <= dst.start]
+        person = (doc.index.resolve(leaders[0].name) or leaders[0].name) if leaders else ""
+        for src in [x for x in senders if x != dst.place.id] or [""]:
+            fields = {"from": src, "to": dst.place.id, "date": dates[0].value if dates else "",
+                      "person": person}  # fmt: skip
+            out.append(Fact("visit", fields, (s, e), 0.7 if src else 0.5))
     return out
 
 
@@ -377,7 +407,7 @@ _ESTABLISH = {
 }
 
 
-def _pairs(doc: _Doc, places: list[PlaceMention]) -> list[tuple[str, str]]:
+def _pairs(doc: _Doc, places: list[PlaceMention], cue: int | None = None) -> list[tuple[str, str]]:
     """Japanese–Russian pairs the text joins (A и B, A and B, AとB); else the only pair."""
     pairs = []
     for a, b in itertools.pairwise(places):
@@ -388,9 +418,19 @@ def _pairs(doc: _Doc, places: list[PlaceMention]) -> list[tuple[str, str]]:
     if pairs:
         return sorted(set(pairs))
     inner = {p.place.region for p in places}  # a region that holds a named city is context
-    jp = {p.place.id for p in places if p.place.country == "JP" and p.place.id not in inner}
-    ru = {p.place.id for p in places if p.place.country == "RU" and p.place.id not in inner}
-    return [(next(iter(jp)), next(iter(ru)))] if len(jp) == 1 and len(ru) == 1 else []
+    kept = [p for p in places if p.place.id not in inner]
+    jp = [p for p in kept if p.place.country == "JP"]
+    ru = [p for p in kept if p.place.country == "RU"]
+    if (
+        not jp
+        or not ru
+        or (len({p.place.id for p in jp}) > 1 and len({p.place.id for p in ru}) > 1)
+    ):
+        return []
+    if cue is not None:  # one side named several times or by several places: the nearest
+        jp = [min(jp, key=lambda p: abs(p.start - cue))]
+        ru = [min(ru, key=lambda p: abs(p.start - cue))]
+    return sorted({(a.place.id, b.place.id) for a in jp for b in ru})
 
 
 def _established(doc: _Doc, s: int, e: int) -> str:
@@ -431,7 +471,7 @@ def _ties(doc: _Doc, spans: list[tuple[int, int]]) -> list[Fact]:
         dated = [d for d in doc.within(doc.dates, s, e) if d.value[:4].isdigit()]
         dates = [d for d in dated if not d.relative] or dated
         when = _established(doc, s, e)
-        pairs = _pairs(doc, places)
+        pairs = _pairs(doc, places, twin.start() if twin else None)
         if twin:
             for a, b in pairs:
                 fields = {"places": [a, b], "kind": _kind(doc, sent), "established": when}

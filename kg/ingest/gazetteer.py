@@ -162,8 +162,8 @@ class Gazetteer:
         out = []
         for m in self._pattern(lang).finditer(text):
             surface = m.group(0)
-            if lang != "ja" and not surface[:1].isupper():
-                continue  # «находка» the noun, not Nakhodka the city
+            if lang != "ja" and not any(ch.isupper() for ch in surface):
+                continue  # «находка» the noun, not Nakhodka the city («префектура Тоттори» is)
             key = surface.lower() if lang != "ja" else surface
             _, pid = self.names[lang][key]
             out.append(PlaceMention(m.start(), m.end(), self.places[pid]))
