@@ -351,10 +351,10 @@ def _visit_roles(doc: _Doc, s: int, e: int) -> tuple[list[str], PlaceMention | N
             and places[k - 1].place.id in senders
             and re.match(_CONNECT[doc.lang], doc.text[places[k - 1].end : place.start], re.I)
         )
-        if is_to and dst is None:
+        if (is_from or joined) and place.place.id not in senders:
+            senders.append(place.place.id)  # «делегация Иркутска посетила»: the sender first
+        elif is_to and dst is None:
             dst = place
-        elif (is_from or joined) and place.place.id not in senders:
-            senders.append(place.place.id)
     return senders, dst
 
 
