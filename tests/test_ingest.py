@@ -226,3 +226,27 @@ def test_light_commands_do_not_load_the_nlp_stack() -> None:
         check=True,
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_html_page_main_text_without_boilerplate(ingester: Ingester, tmp_path: Path) -> None:
+    from kg.ingest.text import read_article
+
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>City news</title></head><body>"
+        "<nav><a href='/'>Home</a> | <a href='/news'>News</a> | Niigata and Vladivostok "
+        "sister cities since 1991</nav><main><article><h1>Mayors meet</h1>"
+        "<p>Maizuru and Nakhodka became sister cities in June 1961, the first tie of its "
+        "kind between the two countries.</p><p>Officials from both ports met again this "
+        "year to plan exchanges of students and of sports teams between the cities.</p>"
+        "</article></main><footer>Copyright City Hall. All rights reserved.</footer>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    text = read_article(page)
+    assert "Maizuru and Nakhodka" in text
+    assert "Copyright" not in text
+    facts = [f.to_json() for f in ingester.article(text, published="1961-07-01").facts]
+    assert [(f["type"], f["places"], f["established"]) for f in facts] == [
+        ("twinning", ["jp-maizuru", "ru-nakhodka"], "1961-06")
+    ]
