@@ -63,6 +63,7 @@ def case_forms(label: str) -> set[str]:
     return forms
 
 
+@cache
 def is_name_part(word: str) -> str:
     """'Name', 'Surn' or 'Patr' when a capitalised word reads as part of a person's name."""
     if not word[:1].isupper():
@@ -74,6 +75,7 @@ def is_name_part(word: str) -> str:
     return ""
 
 
+@cache
 def nominative(word: str) -> str:
     """The nominative singular of a name part, capitalised as given."""
     best = None
