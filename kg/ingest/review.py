@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from kg.errors import InputError, NonConformanceError, Problem
-from kg.ingest.extract import SERIES
+from kg.ingest.meetings import SERIES
 from kg.ingest.model import Article, Fact
 from kg.tables.checks import read_table
 from kg.tables.schema import TABLES

@@ -17,7 +17,9 @@ from kg.errors import InputError, Problem
 
 __all__ = ["read_article", "sentences", "to_text"]
 
-_END = re.compile(r"(?<=[.!?])[\"»”]?\s+(?=[\"«“A-ZА-ЯЁ0-9])|(?<=[。！？])|\n\s*\n|\n(?=\S)")
+_END = re.compile(
+    r"(?<=[.!?])[\"»”]?\s+(?=[\"«“A-ZА-ЯЁ0-9一-龥ぁ-んァ-ヺ])|(?<=[。！？])|\n\s*\n|\n(?=\S)"
+)
 _ABBREV = re.compile(r"(?:\b[гвт]|\bг-н|\bул|\bим|\b[A-ZА-ЯЁ]|\bMr|\bDr|\bSt|\bMt|\bNo)\.$")
 
 
