@@ -250,3 +250,18 @@ def test_html_page_main_text_without_boilerplate(ingester: Ingester, tmp_path: P
     assert [(f["type"], f["places"], f["established"]) for f in facts] == [
         ("twinning", ["jp-maizuru", "ru-nakhodka"], "1961-06")
     ]
+
+
+def test_people_resolved_or_proposed_with_their_labels(ingester: Ingester) -> None:
+    text = (
+        "The 25th meeting of mayors of the Russian Far East and the western coast of Japan "
+        "opened in Vladivostok on August 24, 2015. Akita Mayor Motomu Hozumi and Niigata "
+        "Mayor Akira Shinoda were among the participants."
+    )
+    facts = [f.to_json() for f in ingester.article(text, published="2015-08-25").facts]
+    people = {f["city"]: f for f in facts if f["type"] == "participation"}
+    assert people["jp-niigata"]["person"] == "shinoda-akira"
+    assert people["jp-niigata"]["iris"]["person"].endswith("/person/shinoda-akira")
+    assert "proposed" not in people["jp-niigata"]
+    assert people["jp-akita"]["person"] == "Motomu Hozumi"
+    assert people["jp-akita"]["proposed"] == {"person": {"label_en": "Motomu Hozumi"}}

@@ -82,6 +82,9 @@ class Ingester:
                 meeting = str(fact.fields["meeting"])
                 fact.fields["meeting"] = numbers.get(meeting) or meeting
             self.resolver.resolve(fact)
+            person = fact.fields.get("person", "")
+            if person and "person" not in fact.iris:  # a person the graph does not know yet
+                fact.proposed["person"] = {f"label_{language}": person}
         title = next((line.strip() for line in text.splitlines() if line.strip()), "")[:200]
         return Article(path, url or (Path(path).resolve().as_uri() if path else ""), language,
                        published, title, facts, publisher)  # fmt: skip
