@@ -28,9 +28,31 @@ def _progress(total: int) -> Any:
     return tqdm(total=total, unit="article", file=sys.stderr)
 
 
+def _check_extra() -> None:
+    """A usage error, not a traceback, when the optional NLP libraries are missing."""
+    import importlib.util
+
+    missing = [m for m in ("pymorphy3", "trafilatura", "tqdm") if not importlib.util.find_spec(m)]
+    if missing:
+        raise UsageError(
+            f"kg ingest needs {', '.join(missing)} (the optional 'ingest' dependencies)",
+            "pip install 'rujp-kg[ingest]'",
+        )
+
+
 def _ingest(args: argparse.Namespace) -> int:
+    from datetime import date
+
     from kg import paths
     from kg.tables import load_tables
+
+    if args.published:
+        try:
+            date.fromisoformat(args.published)
+        except ValueError:
+            raise UsageError(
+                f"--published '{args.published}' is not a date", "write YYYY-MM-DD"
+            ) from None
 
     data = args.data or paths.data_dir()
     if args.accept is not None:
@@ -39,6 +61,7 @@ def _ingest(args: argparse.Namespace) -> int:
         for line in accept(args.accept, data, args.ontology or paths.ontology_dir()):
             print(line)
         return EXIT_OK
+    _check_extra()  # reading articles needs the NLP libraries; merging reviews does not
     from kg.ingest.run import Failure, Ingester, collect, render
 
     ingester = Ingester(load_tables(data))
@@ -78,7 +101,7 @@ def _ingest(args: argparse.Namespace) -> int:
 
         for line in write_candidates(articles, args.candidates):
             print(line)
-    else:
+    elif articles:
         sys.stdout.write(render(articles, args.format))
     return EXIT_INPUT if failed and not articles else EXIT_OK
 

@@ -96,7 +96,8 @@ class Ingester:
                 text = read_article(path)
                 yield path, self.article(text, path=str(path), **options)
             except KgError as exc:
-                yield path, Failure(str(path), "; ".join(exc.lines()))
+                lines = [line.removeprefix("[ERROR] ") for line in exc.lines()]
+                yield path, Failure(str(path), "; ".join(lines))
             except OSError as exc:
                 yield path, Failure(str(path), exc.strerror or str(exc))
 
