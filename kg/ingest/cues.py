@@ -40,8 +40,9 @@ CUES: dict[str, Cues] = {
     "ru": Cues(
         {
             "series": r"встреч\w*\s+(?:глав|мэров|руководител)\w*|(?:мэров|глав)\s+городов\s+"
-            r"(?:Сибири|Дальнего|западного|Японии|российского)|沿岸市長|конференци\w+\s+мэров",
-            "generic": r"\bвстреч[аиеуы]\w*|\bсаммит\w*|\bконференци\w+",
+            r"(?:Сибири|Дальнего|западного|Японии|российского)|沿岸市長|конференци\w+\s+мэров|"
+            r"западного\s+побережья\s+Японии|мэр\w*\s+(?:японских|российских)\s+городов",
+            "generic": r"\bвстреч[аиеуы]\w*|\bсаммит\w*|\bконференци\w+|\bфорум\w*",
             "number": rf"\b(?=[IVXLCM])({ROMAN_RE})\s+(?=\w*\s*(?:встреч|конференц|саммит))"
             rf"|\b({RU_ORDINAL})\s+(?=(?:\w+\s+)?(?:встреч|конференц))"
             r"|\b(\d{1,2})-?(?:я|й|ая|ой|ей|ую)?\s+(?=(?:\w+\s+)?(?:встреч|конференц))",
@@ -68,11 +69,11 @@ CUES: dict[str, Cues] = {
     "ja": Cues(
         {
             "series": r"沿岸市長会議|日[ロソ露](?:・日ソ)?沿岸市長|沿岸市長会|市長会議",
-            "generic": r"会議|サミット",
+            "generic": r"会議|サミット|フォーラム",
             "number": r"第\s*([0-9０-９〇一二三四五六七八九十]+)\s*回",
             "first": r"第1回|第一回|初めて|初回",
             "host_verb": r"開[かい催]|行われ|開幕|で開|主催",
-            "attend": r"参加|出席|訪れ|派遣|出向|あいさつ|挨拶|歓迎|講演",
+            "attend": r"参加|出席|訪れ|派遣|出向|あいさつ|挨拶|歓迎|講演|登壇",
             "role": r"副市長|市長|知事|代表|職員|町長|村長|議長",
             "visit": r"訪問|訪れ|来訪|表敬|代表団|使節団|視察団|訪ロ|訪日|来日",
             "twin": r"姉妹都市|友好都市|姉妹提携|友好提携|友好協力|姉妹友好|パートナー都市|"
@@ -89,8 +90,9 @@ CUES: dict[str, Cues] = {
         {
             "series": r"coastal\s+mayors|mayors'?\s+(?:conference|meeting|summit)|"
             r"meeting\s+of\s+(?:the\s+)?mayors|conference\s+of\s+(?:the\s+)?mayors|"
-            r"mayors\s+of\s+(?:the\s+)?(?:Russian\s+Far\s+East|Siberia|cities)",
-            "generic": r"\bconference\b|\bmeeting\b|\bsummit\b|\bgathering\b",
+            r"mayors\s+(?:of|from)\s+(?:the\s+)?(?:Russian\s+Far\s+East|Russia's\s+Far\s+East|"
+            r"Siberia|cities|Japan)|western\s+coast\s+of\s+Japan|Japan's\s+western\s+coast",
+            "generic": r"\bconference\b|\bmeeting\b|\bsummit\b|\bgathering\b|\bforum\b",
             "number": r"\b(\d{1,2})(?:st|nd|rd|th)\b|\b((?:twenty|thirty)?-?(?:first|second|"
             r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
             r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth))\b",

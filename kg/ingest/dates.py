@@ -227,6 +227,11 @@ def _relative(f: _Finder, lang: str) -> None:
             f.text,
         ):
             f.add(m, _iso(pub.year, number(m[1])), rel=True)
+        day = rf"(?<![月0-9〇一二三四五六七八九十]){_NUM_JA}日(?!間)"
+        for m in re.finditer(day, f.text):  # «23日»: this month of the publication
+            value = _iso(pub.year, pub.month, number(m[1]) or 0)
+            if value and value <= (pub + timedelta(days=1)).isoformat():
+                f.add(m, value, rel=True)
         for m in re.finditer(r"同年", f.text):
             year = f.anchor_year(m.start())
             if year:

@@ -24,7 +24,7 @@ _LOC_BEFORE = {  # within one line: a headline's «в X» says nothing of the ne
     "ru": r"(?:\bв|\bво)[^\S\n]+(?:\w+[^\S\n]+){0,2}$",
     "en": r"\b(?:in|at)[^\S\n]+(?:the[^\S\n]+)?$",
 }
-_JA_HOST_AFTER = r"^(?:市|県)?(?:内)?で"
+_JA_HOST_AFTER = r"^(?:市|県)?(?:内)?で|^[^、。\s]{0,12}?で(?:開|行|催)"
 
 
 @dataclass
@@ -61,7 +61,7 @@ def clause_around(doc: Doc, s: int, e: int, pos: int) -> tuple[int, int]:
 def is_located(doc: Doc, mention: PlaceMention) -> bool:
     """Whether the text says something happens *in* this place (в X, in X, Xで)."""
     if doc.lang == "ja":
-        return re.match(_JA_HOST_AFTER, doc.text[mention.end : mention.end + 4]) is not None
+        return re.match(_JA_HOST_AFTER, doc.text[mention.end : mention.end + 20]) is not None
     before = doc.text[max(0, mention.start - 30) : mention.start]
     return re.search(_LOC_BEFORE[doc.lang], before, re.IGNORECASE) is not None
 

@@ -124,8 +124,13 @@ class Gazetteer:
                 if base in labels:
                     labels["en" if lang == "ja-Latn" else base].append(text.strip())
             variant_rank = 1 if place.municipal else 2
-            if place.country == "JP" and not place.label_ru and place.municipal:
-                labels["ru"].append(polivanov(place.label_en))
+            if place.country == "JP" and not place.label_ru:
+                if place.municipal:
+                    labels["ru"].append(polivanov(place.label_en))
+                elif place.label_en.endswith(" Prefecture"):  # «префектура Хиого»
+                    labels["ru"].append(
+                        "Префектура " + polivanov(place.label_en[: -len(" Prefecture")])
+                    )
             for lang, items in labels.items():
                 for label in filter(None, items):
                     put(lang, label, 0, place.id)

@@ -19,7 +19,7 @@ from kg.ingest.doc import CLAUSE, Doc, clauses, is_located
 from kg.ingest.gazetteer import PlaceMention
 from kg.ingest.model import Fact
 from kg.ingest.numerals import number
-from kg.ingest.people import role_of
+from kg.ingest.people import PersonMention, role_of
 
 __all__ = ["SERIES", "Meeting", "find_meetings", "main_meeting", "participations"]
 
@@ -99,15 +99,29 @@ def find_meetings(doc: Doc, spans: list[tuple[int, int]], published: date | None
     merged = _merge(found)
     main = main_meeting(merged)
     if main and len(main.start) == 10 and not main.end:
-        for s, e in spans:
-            dur = doc.cues.duration.search(doc.text, s, e)
-            if dur and (
-                doc.cues.generic.search(doc.text, s, e) or doc.cues.series.search(doc.text, s, e)
-            ):
-                days = number(next((g for g in dur.groups() if g), "") or "") or 2
-                main.end = shift_days(main.start, max(1, days - 1))
-                break
+        main.end = _end(doc, spans, main)
     return merged
+
+
+def _end(doc: Doc, spans: list[tuple[int, int]], main: Meeting) -> str:
+    """The last day from a stated duration («продлится два дня», "two-day", 「2日間」) or a
+    closing date («会議は24日まで», "until August 25") near the edition's sentences."""
+    for i, (s, e) in enumerate(spans):
+        about = doc.cues.generic.search(doc.text, s, e) or doc.cues.series.search(doc.text, s, e)
+        near = any(0 <= i - k <= 2 for k in main.sentences)
+        if not (about or near):
+            continue
+        dur = doc.cues.duration.search(doc.text, s, e)
+        if dur:
+            days = number(next((g for g in dur.groups() if g), "") or "") or 2
+            return shift_days(main.start, max(1, days - 1))
+        for d in doc.within(doc.dates, s, e):
+            closing = re.match(r"\s*まで", doc.text[d.end : d.end + 4]) or re.search(
+                r"\b(?:until|through|till)\s+$", doc.text[max(s, d.start - 10) : d.start], re.I
+            )
+            if closing and len(d.value) == 10 and d.value > main.start:
+                return str(d.value)
+    return ""
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -205,6 +219,11 @@ def _role_for(doc: Doc, place: PlaceMention, sentence: tuple[int, int]) -> str:
     m = doc.cues.role.search(doc.text, place.end, clause_end)
     if m:
         return role_of(m.group(0))
+    # a bare item of a list («мэры Хабаровска, Благовещенска») takes the list's title;
+    # an item with words of its own («а также делегации Якутска») does not
+    first = min(p.start for p in doc.within(doc.places, clause_start, clause_end))
+    if re.sub(r"\b(?:и|а|and|or|the)\b|[\s.]", "", doc.text[clause_start:first], flags=re.I):
+        return ""
     before = list(doc.cues.role.finditer(doc.text, s, place.start))
     return role_of(before[-1].group(0)) if before else ""
 
@@ -216,14 +235,14 @@ def participations(
         return []
     meeting = str(main.number) if main.number else main.start
     out: list[Fact] = []
-    seen: set[str] = set()
+    seen: dict[str, Fact] = {}
     for i, (s, e) in enumerate(spans):
         sent = doc.text[s:e]
         cue = doc.cues.attend.search(sent)
         in_meeting = (
             i in main.sentences or doc.cues.generic.search(sent) or (doc.cues.series.search(sent))
         )
-        near = i - 1 in main.sentences or i - 2 in main.sentences  # the report's next lines
+        near = any(0 < i - k <= 4 for k in main.sentences)  # the report's next lines
         if not cue or not (in_meeting or near):
             continue
         places = doc.within(doc.places, s, e)
@@ -233,7 +252,7 @@ def participations(
             prev = places[k - 1].end if k else s
             clause_start = max([s] + [m.end() for m in CLAUSE.finditer(doc.text, s, place.start)])
             clause = doc.text[clause_start:nxt]
-            if doc.cues.negation.search(clause) or pid in seen:
+            if doc.cues.negation.search(clause):
                 continue
             if is_located(doc, place) and (pid in hosts or doc.lang != "ja"):
                 continue
@@ -243,7 +262,33 @@ def participations(
                 continue  # «Xの Y市»: the region only says where the city lies
             role = _role_for(doc, place, (s, e))
             person = _person_for(doc, place, nxt, prev)
-            seen.add(pid)
-            fields = {"meeting": meeting, "city": pid, "person": person, "role": role}
-            out.append(Fact("participation", fields, (s, e), 0.8 if role else 0.6))
+            _add(out, seen, Fact("participation", {"meeting": meeting, "city": pid,
+                 "person": person, "role": role}, (s, e), 0.8 if role else 0.6))  # fmt: skip
+        for who in doc.within(doc.people, s, e):  # «篠田昭市長は…あいさつした»: a known mayor
+            city, title = doc.index.office(who.name), _title_next_to(doc, who)
+            if city and title and not any(p.start <= who.start < p.end + 40 for p in places):
+                _add(out, seen, Fact("participation", {"meeting": meeting, "city": city,
+                     "person": who.name, "role": title}, (s, e), 0.7))  # fmt: skip
     return out
+
+
+def _add(out: list[Fact], seen: dict[str, Fact], fact: Fact) -> None:
+    """One participation per place; a later mention fills the role or person left blank."""
+    first = seen.get(fact.fields["city"])
+    if first is None:
+        seen[fact.fields["city"]] = fact
+        out.append(fact)
+        return
+    for name in ("role", "person"):
+        if not first.fields[name] and fact.fields[name]:
+            first.fields[name] = fact.fields[name]
+
+
+def _title_next_to(doc: Doc, who: PersonMention) -> str:
+    """The role a title right before or after a person's name gives, or ''."""
+    after = doc.text[who.end : who.end + 6]
+    before = doc.text[max(0, who.start - 12) : who.start]
+    m = re.match(rf"\s*(?:{doc.cues.role.pattern})", after, re.I) or re.search(
+        rf"(?:{doc.cues.role.pattern})\s*$", before, re.I
+    )
+    return role_of(m.group(0)) if m else ""

@@ -117,6 +117,10 @@ class PeopleIndex:
     def __init__(self, tables: Tables) -> None:
         self.by_name: dict[str, str] = {}
         self.labels: dict[str, str] = {}
+        self.offices: dict[str, set[str]] = {}
+        for post in tables.rows.get("posts", []):
+            if post.get("post") in ("mayor", "deputy_mayor"):
+                self.offices.setdefault(post.get("person"), set()).add(post.get("of"))
         forms: dict[str, set[str]] = {}
         for row in tables.rows.get("people", []):
             pid = row.get("id")
@@ -153,6 +157,11 @@ class PeopleIndex:
                 words = norm.split()
                 if len(words) >= 2:
                     self.by_name[" ".join(reversed(words[:2]))] = pid
+
+    def office(self, pid: str) -> str:
+        """The municipality a known person was mayor or deputy mayor of ('' if none or several)."""
+        places = self.offices.get(pid, set())
+        return next(iter(places)) if len(places) == 1 else ""
 
     def find(self, text: str) -> list[PersonMention]:
         """The graph's people named in ``text``; ``name`` is the person's key."""

@@ -22,7 +22,8 @@ __all__ = ["merge_ties", "ties", "visits"]
 
 _FROM = {
     "ru": r"(?:делегаци\w*|из|представител\w*|мэр\w*|глав\w*)\s+"
-    r"(?:(?:официальн\w*|японск\w*|российск\w*|город\w*|из|мэрии|администраци\w*)\s+){0,3}$",
+    r"(?:(?:официальн\w*|японск\w*|российск\w*|город\w*|из|мэрии|администраци\w*|"
+    r"префектур\w*|област\w*|кра[яюе]\w*|округ\w*|район\w*)\s+){0,3}$",
     "en": r"(?:\bfrom|\bof)\s+(?:the\s+)?(?:city\s+of\s+)?$",
 }
 _FROM_AFTER = {
@@ -92,8 +93,6 @@ def visits(doc: Doc, spans: list[tuple[int, int]], meeting_sents: set[int]) -> l
         if dst is None:
             continue
         dates = [d for d in doc.within(doc.dates, s, e) if d.value[:4].isdigit()]
-        if not dates:
-            dates = [d for d in doc.dates if d.end <= s and spans[max(0, i - 1)][0] <= d.start]
         leaders = [p for p in doc.within(doc.people, s, e) if p.end <= dst.start]
         person = (doc.index.resolve(leaders[0].name) or leaders[0].name) if leaders else ""
         for src in [x for x in senders if x != dst.place.id] or [""]:
@@ -117,7 +116,7 @@ def _kind(doc: Doc, sent: str) -> str:
 _BOTH = re.compile(r"両市|両都市|両自治体|между\s+городами|двух\s+городов|обоих\s+городов|"
                    r"the\s+two\s+cities|both\s+cities", re.I)  # fmt: skip
 _ESTABLISH = {
-    "ru": r"стал\w*|подписа\w*|заключ\w*|установ\w*|породнил\w*|\bс\s+(?=\d{4})",
+    "ru": r"стал\w*|подписа\w*|заключ\w*|установ\w*|породнил\w*|\bс\s+(?=\d)",
     "en": r"\bbecame\b|\bsigned\b|\bestablished\b|\bsince\b|\bconcluded\b|\btwinned\b",
     "ja": r"となっ|となり|締結|調印|提携し|提携を結|結ん|交わし|以来|から",
 }
@@ -126,6 +125,14 @@ _ESTABLISH = {
 def _pairs(doc: Doc, places: list[PlaceMention], cue: int | None = None) -> list[tuple[str, str]]:
     """Japanese–Russian pairs the text joins (A и B, A and B, AとB); else the only pair."""
     pairs = []
+    places = [  # «サハリン州ネベリスク市», «Kronstadt near Saint Petersburg»: the city is the party
+        p
+        for k, p in enumerate(places)
+        if not any(
+            (q.place.region == p.place.id and abs(q.start - p.end) < 4) or q.end - p.start == 0
+            for q in places[k + 1 : k + 2]
+        )
+    ]
     for a, b in itertools.pairwise(places):
         between = doc.text[a.end : b.start]
         if a.place.country != b.place.country and re.match(CONNECT[doc.lang], between, re.I):
@@ -152,7 +159,11 @@ def _pairs(doc: Doc, places: list[PlaceMention], cue: int | None = None) -> list
 def _established(doc: Doc, s: int, e: int) -> str:
     """The date nearest a word that founds the tie (became, signed, since ...), if any."""
     cues = [s + m.start() for m in re.finditer(_ESTABLISH[doc.lang], doc.text[s:e], re.I)]
-    dates: list[DateSpan] = [d for d in doc.within(doc.dates, s, e) if d.value[:4].isdigit()]
+    dates: list[DateSpan] = [
+        d
+        for d in doc.within(doc.dates, s, e)
+        if d.value[:4].isdigit() and (not d.relative or len(d.value) == 10)  # not «next year»
+    ]
     if not cues or not dates:
         return ""
 
@@ -162,6 +173,21 @@ def _established(doc: Doc, s: int, e: int) -> str:
         return ahead if ahead >= 0 else 3 * -ahead
 
     return min(dates, key=lambda d: min(distance(d, c) for c in cues)).value
+
+
+def _pair_span(
+    places: list[PlaceMention], pair: tuple[str, str], s: int, e: int
+) -> tuple[int, int]:
+    """The part of the sentence about one pair: from its first name to the next other place."""
+    mine = [p for p in places if p.place.id in pair]
+    regions = {p.place.region for p in mine}
+    others = [p for p in places if p.place.id not in pair and p.place.id not in regions]
+    if not mine or not others:
+        return s, e
+    start = min(p.start for p in mine)
+    last = max(p.end for p in mine)
+    later = [p.start for p in others if p.start >= last]
+    return start, min(later) if later else e
 
 
 def ties(doc: Doc, spans: list[tuple[int, int]]) -> list[Fact]:
@@ -186,10 +212,10 @@ def ties(doc: Doc, spans: list[tuple[int, int]]) -> list[Fact]:
             places = doc.within(doc.places, *spans[i - 1])  # «the two cities»: the last ones
         dated = [d for d in doc.within(doc.dates, s, e) if d.value[:4].isdigit()]
         dates = [d for d in dated if not d.relative] or dated
-        when = _established(doc, s, e)
         pairs = _pairs(doc, places, twin.start() if twin else None)
         if twin:
             for a, b in pairs:
+                when = _established(doc, *_pair_span(places, (a, b), s, e))
                 fields = {"places": [a, b], "kind": _kind(doc, sent), "established": when}
                 out.append(Fact("twinning", fields, (s, e), 0.8 if when else 0.6))
         if signed and pairs:
