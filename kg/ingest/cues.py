@@ -60,7 +60,8 @@ CUES: dict[str, Cues] = {
             r"деклараци\w*|хартии|хартия",
             "plan": r"планир\w*|намерен\w*|собира\w*|предполага\w*|может\s+быть|"
             r"готов\w*\s+подписа\w*|подпишут|будет\s+подписан\w*|намечен\w*|предстоит",
-            "negation": r"\bне\s+(?:смог\w*|сможет|примет|приедет|приехал\w*|состоял\w*|будет)|"
+            "negation": r"\bне\s+(?:смог\w*|сможет|примет|приедет|приехал\w*|состоял\w*|будет|"
+            r"поедет|поедут|посетит|посетят|прибудет|прибудут|приедут|состоится|пройдет)|"
             r"отмен\w*|перенес\w*|отказал\w*",
             "duration": r"продлится\s+(два|три|\d)\s+дн|(дву|трех)хдневн",
             "since": r"\bс\s+\d{4}\s+г|\bв\s+\d{4}\s+году",
@@ -105,7 +106,8 @@ CUES: dict[str, Cues] = {
             "visit": r"\bdelegation\b|\bvisit\w*|\barrived\b|\btrip\b",
             "twin": r"sister[-\s]cit\w+|twin\s+cit\w+|twinned|friendship\s+cit\w+|"
             r"sister[-\s](?:city\s+)?(?:ties|relations|agreement|partnership)|"
-            r"friendship\s+and\s+cooperation|partner\s+cit\w+|sister\s+regions?",
+            r"friendship\s+and\s+cooperation|partner\s+cit\w+|sister\s+regions?|"
+            r"friendship\s+(?:agreement|ties|relations|pact)",
             "sign": r"\bsigned\b|\bsigning\b|\bconcluded\b|\binked\b",
             "document": r"\bagreement\b|\bmemorandum\b|\bprotocol\b|\baccord\b|\bdeclaration\b|"
             r"\bpact\b|\bcharter\b",

@@ -24,7 +24,7 @@ _LOC_BEFORE = {  # within one line: a headline's «в X» says nothing of the ne
     "ru": r"(?:\bв|\bво)[^\S\n]+(?:\w+[^\S\n]+){0,2}$",
     "en": r"\b(?:in|at)[^\S\n]+(?:the[^\S\n]+)?$",
 }
-_JA_HOST_AFTER = r"^(?:市|県)?(?:内)?で|^[^、。\s]{0,12}?で(?:開|行|催)"
+_JA_HOST_AFTER = r"^(?:市|県)?(?:内)?で|^[^、。\s]{0,12}?で(?:開|行|催|始)"
 
 
 @dataclass

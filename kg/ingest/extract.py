@@ -55,6 +55,5 @@ def extract(
     hosts = {main.host} if main and main.host else set()  # the host of the edition attended
     facts += participations(doc, spans, main, hosts)
     used = {i for m in meetings for i in m.sentences}
-    facts += visits(doc, spans, used)
-    facts += merge_ties(ties(doc, spans))
+    facts += merge_ties(visits(doc, spans, used) + ties(doc, spans))
     return sorted(facts, key=lambda f: (f.evidence, f.type))

@@ -66,6 +66,13 @@ def _host(doc: Doc, s: int, e: int, sentence: tuple[int, int]) -> str:
     return ""
 
 
+_CLOSING = {
+    "ru": re.compile(r"завершил\w*|закрыл\w*|подошл\w*\s+к\s+концу", re.I),
+    "en": re.compile(r"\bclosed\b|\bended\b|\bwrapped\s+up|\bconcluded\b", re.I),
+    "ja": re.compile(r"閉幕|終了|閉会"),
+}
+
+
 def find_meetings(doc: Doc, spans: list[tuple[int, int]], published: date | None) -> list[Meeting]:
     found: list[Meeting] = []
     series_seen, prev_ctx = False, False
@@ -92,8 +99,12 @@ def find_meetings(doc: Doc, spans: list[tuple[int, int]], published: date | None
                 continue
             if num is not None and not dates and len(sentence_dates) == 1 and happening:
                 dates = sentence_dates
+            if num == 1 and not dates and doc.cues.first.search(doc.text, cs, ce):
+                continue  # «впервые стал хозяином»: 'first' without a date names no edition
             meeting = Meeting(num, host=host, evidence=(s, e), sentences=[i])
-            if dates:
+            if dates and _CLOSING[doc.lang].search(sent) and not dates[0].until:
+                meeting.end = dates[0].value  # «closed on Wednesday»: the last day
+            elif dates:
                 meeting.start, meeting.end = dates[0].value, dates[0].until
             found.append(meeting)
     merged = _merge(found)
@@ -136,7 +147,7 @@ def _merge(found: list[Meeting]) -> list[Meeting]:
             same_number = m.number is not None and m.number == other.number
             fits = (
                 m.number is None
-                and _compatible(m.start, other.start)
+                and _compatible(m.start, other.start or other.end[:7])
                 and _compatible(m.host, other.host)
                 and (other.number is not None or (m.start[:4] == other.start[:4] and m.start))
             )
@@ -153,6 +164,8 @@ def _merge(found: list[Meeting]) -> list[Meeting]:
                 target.evidence = m.evidence
             target.start = m.start
         target.end = target.end or m.end
+        if target.end and target.start and target.end <= target.start:
+            target.end = ""  # a closing day that is not after the opening day says nothing
         target.host = target.host or m.host
         target.sentences += m.sentences
     return sorted(merged, key=lambda m: m.evidence)
@@ -243,9 +256,9 @@ def participations(
             i in main.sentences or doc.cues.generic.search(sent) or (doc.cues.series.search(sent))
         )
         near = any(0 < i - k <= 4 for k in main.sentences)  # the report's next lines
-        if not cue or not (in_meeting or near):
-            continue
         places = doc.within(doc.places, s, e)
+        if not (in_meeting or near) or not (cue or any(_titled(doc, p) for p in places)):
+            continue
         for k, place in enumerate(places):
             pid = place.place.id
             nxt = places[k + 1].start if k + 1 < len(places) else e
@@ -254,6 +267,8 @@ def participations(
             clause = doc.text[clause_start:nxt]
             if doc.cues.negation.search(clause):
                 continue
+            if not cue and not _titled(doc, place):
+                continue  # no attendance word: only places named with a title
             if is_located(doc, place) and (pid in hosts or doc.lang != "ja"):
                 continue
             if pid in hosts and not _titled(doc, place):

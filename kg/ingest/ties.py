@@ -240,18 +240,22 @@ def _title(doc: Doc, sent: str, twin: bool) -> str:
 
 
 def merge_ties(facts: list[Fact]) -> list[Fact]:
-    """One twinning per pair and kind: the dated mention wins, else the first."""
+    """One twinning per pair and kind, one visit per sender and destination (a headline and
+    the body name the same event): the dated mention wins, else the first."""
     out: list[Fact] = []
     seen: dict[tuple[str, ...], Fact] = {}
     for fact in facts:
-        if fact.type != "twinning":
+        if fact.type == "twinning":
+            key, when = (*fact.fields["places"], fact.fields["kind"]), "established"
+        elif fact.type == "visit":
+            key, when = ("visit", fact.fields["from"], fact.fields["to"]), "date"
+        else:
             out.append(fact)
             continue
-        key = (*fact.fields["places"], fact.fields["kind"])
         if key not in seen:
             seen[key] = fact
             out.append(fact)
-        elif fact.fields["established"] and not seen[key].fields["established"]:
+        elif fact.fields[when] and not seen[key].fields[when]:
             out[out.index(seen[key])] = fact
             seen[key] = fact
     return out
