@@ -209,6 +209,8 @@ class _Builder:
             return iris.post(get("person"), get("post"), get("of"), get("from"), get("as_of"))
         if table == "documents":
             return iris.document(get("id"))
+        if table == "visits":
+            return iris.visit(get("id"))
         raise KeyError(table)
 
     # -- one method per table -------------------------------------------------
@@ -403,6 +405,24 @@ class _Builder:
         prop = FIELD_PROPERTY.get((table, fld), RUJP[_camel(fld)] if _is_term(fld) else None)
         self.add(node, RUJP.claimProperty, prop if prop is not None else RDFS.comment)
         self.add(node, RUJP.claimValue, Literal(value))
+
+    def visits(self, row: Row) -> None:
+        node = URIRef(iris.visit(row.get("id")))
+        self.fact(node, RUJP.Visit, row)
+        self.add(node, RUJP.visitor, URIRef(iris.place(row.get("from"))))
+        self.add(node, RUJP.destination, URIRef(iris.place(row.get("to"))))
+        self.opt_date(node, RUJP.startDate, row.get("start"))
+        self.opt_date(node, RUJP.endDate, row.get("end"))
+        for person in row.list("people"):
+            self.add(node, RUJP.ledBy, URIRef(iris.person(person)))
+        if row.get("purpose"):
+            self.add(node, RUJP.purpose, Literal(row.get("purpose")))
+        places = self.tables.by_key("municipalities")
+        names = [places[row.get(c)].get("label_en") for c in ("from", "to") if row.get(c) in places]
+        when = f", {row.get('start')}" if row.get("start") else ""
+        self.add(
+            node, RDFS.label, Literal(f"Delegation visit: {' to '.join(names)}{when}", lang="en")
+        )
 
 
 def _camel(name: str) -> str:

@@ -67,7 +67,7 @@ class _OnlyOne:
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The command tree; with ``command``, only that command is built in full (the others
     are not built at all), so a command starts without building ten parsers it won't use."""
-    from kg.cli import build, network, query, serve
+    from kg.cli import build, ingest, network, query, serve
 
     parser = _Parser(
         prog="kg",
@@ -77,7 +77,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
     action = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     commands = _OnlyOne(action, command)
-    for module in (build, query, serve, network):
+    for module in (build, query, serve, network, ingest):
         module.register(commands)
     if command is not None and not commands.built:
         return build_parser(None)  # not a command: list them all in the error

@@ -286,6 +286,20 @@ TABLES: dict[str, TableSpec] = {
             ),
             ("table", "key", "field", "value"),
         ),
+        TableSpec(
+            "visits",
+            (
+                Column("id", "key", required=True),
+                Column("from", "ref", required=True, refs=("municipalities",)),
+                Column("to", "ref", required=True, refs=("municipalities",)),
+                Column("start", "date"),
+                Column("end", "date"),
+                Column("people", "refs", refs=("people",)),
+                Column("purpose"),
+                *_fact_columns(),
+            ),
+            ("id",),
+        ),
     )
 }
 

@@ -42,7 +42,7 @@ ID_BASE = terms.ID_BASE
 IRI_PATTERN = re.compile(
     "^"
     + re.escape(ID_BASE)
-    + r"(place|twinning|series|org|person|document|source|claim)/[A-Za-z0-9._~%/-]+$"
+    + r"(place|twinning|series|org|person|document|source|claim|visit)/[A-Za-z0-9._~%/-]+$"
 )
 
 
@@ -104,3 +104,7 @@ def source(key: str) -> str:
 def claim(table: str, key: str, field: str, value: str) -> str:
     digest = hashlib.sha256(value.encode("utf-8")).hexdigest()[:12]
     return f"{ID_BASE}claim/{_seg(table)}/{quote(key, safe='-_.~/')}/{_seg(field)}/{digest}"
+
+
+def visit(key: str) -> str:
+    return f"{ID_BASE}visit/{_seg(key)}"

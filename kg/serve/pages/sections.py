@@ -244,7 +244,31 @@ def _place(view: View, iri: str) -> str:
         html += section_html(
             view.ui["memberships"], table_html(headers, memberships), "memberships"
         )
-    return html
+    return html + _visits(view, iri)
+
+
+def _visits(view: View, iri: str) -> str:
+    """The delegation visits a place sent or received, by date."""
+    rows = []
+    nodes = set(view.subjects(terms.RUJP.visitor, iri)) | set(
+        view.subjects(terms.RUJP.destination, iri)
+    )
+    for visit in sorted(nodes):  # a place may both send and receive
+        src = view.first_iri(visit, terms.RUJP.visitor)
+        dst = view.first_iri(visit, terms.RUJP.destination)
+        start = view.literal(visit, terms.RUJP.startDate)
+        leaders = ", ".join(view.link(p) for p in view.iris(visit, terms.RUJP.ledBy))
+        cells = [view.link(src) if src else "", view.link(dst) if dst else "", esc(start)]
+        rows.append((start, [*cells, leaders, view.refs(visit)]))
+    if not rows:
+        return ""
+    headers = [view.ui["visit_from"], view.ui["visit_to"], view.ui["date"], view.ui["led_by"],
+               view.ui["sourced"]]  # fmt: skip
+    if not any(r[1][3] for r in rows):  # no leader named: no empty column
+        headers.pop(3)
+        rows = [(key, cells[:3] + cells[4:]) for key, cells in rows]
+    table = table_html(headers, [r[1] for r in sorted(rows, key=lambda r: r[0])])
+    return section_html(view.ui["visits"], table, "visits")
 
 
 def _period(view: View, node: str) -> str:

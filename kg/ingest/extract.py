@@ -1,0 +1,59 @@
+"""Facts from the sentences of one article: meetings, participations, visits, twinnings and
+signed agreements.
+
+Owns :func:`extract`, which finds dates, places and people once for the whole text and hands
+them to the extractors of :mod:`kg.ingest.meetings` and :mod:`kg.ingest.ties`. The rules are
+general — gazetteer, cue words, morphology and clause structure, no per-article cases — and
+everything is offsets into the text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kg.ingest.cues import CUES
+from kg.ingest.dates import find_dates
+from kg.ingest.doc import Doc
+from kg.ingest.gazetteer import Gazetteer
+from kg.ingest.meetings import SERIES, find_meetings, main_meeting, participations
+from kg.ingest.model import Fact
+from kg.ingest.people import PeopleIndex, find_people
+from kg.ingest.text import sentences
+from kg.ingest.ties import merge_ties, ties, visits
+
+__all__ = ["SERIES", "extract"]
+
+
+def extract(
+    text: str, lang: str, published: date | None, gazetteer: Gazetteer, index: PeopleIndex
+) -> list[Fact]:
+    """All facts of one article, in order of their evidence."""
+    known = index.find(text)
+    others = [
+        p
+        for p in find_people(text, lang)
+        if not any(k.start < p.end and p.start < k.end for k in known)
+    ]
+    people = sorted(known + others, key=lambda p: p.start)
+    doc = Doc(
+        text, lang, CUES[lang], find_dates(text, lang, published),
+        gazetteer.find(text, lang), people, index,
+    )  # fmt: skip
+    spans = sentences(text)
+    meetings = find_meetings(doc, spans, published)
+    main = main_meeting(meetings)
+    facts = [
+        Fact(
+            "meeting",
+            {"name": SERIES, "number": m.number or "", "start": m.start, "end": m.end,
+             "host": m.host},
+            m.evidence,
+            0.9 if m.number else 0.7,
+        )
+        for m in meetings
+    ]  # fmt: skip
+    hosts = {main.host} if main and main.host else set()  # the host of the edition attended
+    facts += participations(doc, spans, main, hosts)
+    used = {i for m in meetings for i in m.sentences}
+    facts += merge_ties(visits(doc, spans, used) + ties(doc, spans))
+    return sorted(facts, key=lambda f: (f.evidence, f.type))

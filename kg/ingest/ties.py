@@ -1,0 +1,261 @@
+"""Delegation visits, twinnings and signed agreements.
+
+Owns :func:`visits` (a visit word outside a conference: the sending places — coordinated
+ones too — and the visited one, the date and the leader named before the destination;
+planned or cancelled visits dropped clause by clause), :func:`ties` (Japanese–Russian pairs
+joined in the text, the kind in the text's own word, the founding date next to a founding
+word; «the two cities» looks back one sentence; a plan or negation in the tie's clause keeps
+it out; a reported signing of a document is also an agreement) and :func:`merge_ties`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from kg.ingest.dates import DateSpan
+from kg.ingest.doc import CONNECT, Doc, clause_around
+from kg.ingest.gazetteer import PlaceMention
+from kg.ingest.model import Fact
+
+__all__ = ["merge_ties", "ties", "visits"]
+
+_FROM = {
+    "ru": r"(?:делегаци\w*|из|представител\w*|мэр\w*|глав\w*)\s+"
+    r"(?:(?:официальн\w*|японск\w*|российск\w*|город\w*|из|мэрии|администраци\w*|"
+    r"префектур\w*|област\w*|кра[яюе]\w*|округ\w*|район\w*)\s+){0,3}$",
+    "en": r"(?:\bfrom|\bof)\s+(?:the\s+)?(?:city\s+of\s+)?$",
+}
+_FROM_AFTER = {
+    "ja": r"^(?:市|県)?(?:の|から)?(?:[^、。]{0,12}?)(?:代表団|訪問団|使節団|視察団|一行|が)",
+    "en": r"^(?:'s)?\s+(?:city\s+)?(?:delegation|mayor|officials)",
+}
+_TO = {
+    "ru": r"(?:\bв|\bво|посетил\w*|посетит\w*)\s+(?:город\s+)?$",
+    "en": r"(?:\bto|\bvisited|\bin)\s+(?:the\s+)?(?:city\s+of\s+)?$",
+}
+_TO_AFTER_JA = r"^(?:市|県)?(?:を訪問|を訪れ|に到着|入り|を表敬|へ|に)"
+
+
+_TO_AFTER = {  # the visited place as subject: «Ангарск посетила делегация», "X welcomed"
+    "ru": r"^[^\S\n]+(?:посетил\w*|принял\w*|принима\w*|встретил\w*)",
+    "en": r"^[^\S\n]+(?:welcomed|received|hosted|greeted)",
+}
+
+
+def _visit_blocked(doc: Doc, s: int, e: int) -> bool:
+    """Whether a clause with a visit word is planned, negated or cancelled."""
+    for cue in doc.cues.visit.finditer(doc.text, s, e):
+        cs, ce = clause_around(doc, s, e, cue.start())
+        if doc.cues.plan.search(doc.text, cs, ce) or doc.cues.negation.search(doc.text, cs, ce):
+            return True
+    return False
+
+
+def _visit_roles(doc: Doc, s: int, e: int) -> tuple[list[str], PlaceMention | None]:
+    """The sending places (coordinated ones too: «из Комацу и Канадзавы») and the visited one."""
+    senders: list[str] = []
+    dst: PlaceMention | None = None
+    places = doc.within(doc.places, s, e)
+    for k, place in enumerate(places):
+        before = doc.text[max(s, place.start - 40) : place.start]
+        after = doc.text[place.end : place.end + 20]
+        is_from = (doc.lang in _FROM and re.search(_FROM[doc.lang], before, re.I)) or (
+            doc.lang in _FROM_AFTER and re.match(_FROM_AFTER[doc.lang], after, re.I)
+        )
+        if doc.lang == "ja":
+            is_to = re.match(_TO_AFTER_JA, after) is not None
+        else:
+            is_to = re.search(_TO[doc.lang], before, re.I) is not None or (
+                re.match(_TO_AFTER[doc.lang], after, re.I) is not None
+            )
+        joined = (
+            k > 0
+            and places[k - 1].place.id in senders
+            and re.match(CONNECT[doc.lang], doc.text[places[k - 1].end : place.start], re.I)
+        )
+        if (is_from or joined) and place.place.id not in senders:
+            senders.append(place.place.id)  # «делегация Иркутска посетила»: the sender first
+        elif is_to and dst is None:
+            dst = place
+    return senders, dst
+
+
+def visits(doc: Doc, spans: list[tuple[int, int]], meeting_sents: set[int]) -> list[Fact]:
+    out: list[Fact] = []
+    for i, (s, e) in enumerate(spans):
+        sent = doc.text[s:e]
+        if i in meeting_sents or not doc.cues.visit.search(sent) or doc.cues.series.search(sent):
+            continue
+        if _visit_blocked(doc, s, e):
+            continue  # a planned or cancelled visit
+        senders, dst = _visit_roles(doc, s, e)
+        if dst is None:
+            continue
+        dates = [d for d in doc.within(doc.dates, s, e) if d.value[:4].isdigit()]
+        leaders = [p for p in doc.within(doc.people, s, e) if p.end <= dst.start]
+        person = (doc.index.resolve(leaders[0].name) or leaders[0].name) if leaders else ""
+        for src in [x for x in senders if x != dst.place.id] or [""]:
+            fields = {"from": src, "to": dst.place.id, "date": dates[0].value if dates else "",
+                      "person": person}  # fmt: skip
+            out.append(Fact("visit", fields, (s, e), 0.7 if src else 0.5))
+    return out
+
+
+def _kind(doc: Doc, sent: str) -> str:
+    low = sent.lower()
+    if re.search(r"побратим|姉妹|sister|twin", low):
+        return "sister"
+    if re.search(r"友好|дружб|дружествен|friendship", low):
+        return "friendship"
+    if re.search(r"партнер|パートナー|partner", low):
+        return "partner"
+    return "other"
+
+
+_BOTH = re.compile(r"両市|両都市|両自治体|между\s+городами|двух\s+городов|обоих\s+городов|"
+                   r"the\s+two\s+cities|both\s+cities", re.I)  # fmt: skip
+_ESTABLISH = {
+    "ru": r"стал\w*|подписа\w*|заключ\w*|установ\w*|породнил\w*|\bс\s+(?=\d)",
+    "en": r"\bbecame\b|\bsigned\b|\bestablished\b|\bsince\b|\bconcluded\b|\btwinned\b",
+    "ja": r"となっ|となり|締結|調印|提携し|提携を結|結ん|交わし|以来|から",
+}
+
+
+def _pairs(doc: Doc, places: list[PlaceMention], cue: int | None = None) -> list[tuple[str, str]]:
+    """Japanese–Russian pairs the text joins (A и B, A and B, AとB); else the only pair."""
+    pairs = []
+    places = [  # «サハリン州ネベリスク市», «Kronstadt near Saint Petersburg»: the city is the party
+        p
+        for k, p in enumerate(places)
+        if not any(
+            (q.place.region == p.place.id and abs(q.start - p.end) < 4) or q.end - p.start == 0
+            for q in places[k + 1 : k + 2]
+        )
+    ]
+    for a, b in itertools.pairwise(places):
+        between = doc.text[a.end : b.start]
+        if a.place.country != b.place.country and re.match(CONNECT[doc.lang], between, re.I):
+            first, second = (a, b) if a.place.country == "JP" else (b, a)
+            pairs.append((first.place.id, second.place.id))
+    if pairs:
+        return sorted(set(pairs))
+    inner = {p.place.region for p in places}  # a region that holds a named city is context
+    kept = [p for p in places if p.place.id not in inner]
+    jp = [p for p in kept if p.place.country == "JP"]
+    ru = [p for p in kept if p.place.country == "RU"]
+    if (
+        not jp
+        or not ru
+        or (len({p.place.id for p in jp}) > 1 and len({p.place.id for p in ru}) > 1)
+    ):
+        return []
+    if cue is not None:  # one side named several times or by several places: the nearest
+        jp = [min(jp, key=lambda p: abs(p.start - cue))]
+        ru = [min(ru, key=lambda p: abs(p.start - cue))]
+    return sorted({(a.place.id, b.place.id) for a in jp for b in ru})
+
+
+def _established(doc: Doc, s: int, e: int) -> str:
+    """The date nearest a word that founds the tie (became, signed, since ...), if any."""
+    cues = [s + m.start() for m in re.finditer(_ESTABLISH[doc.lang], doc.text[s:e], re.I)]
+    dates: list[DateSpan] = [
+        d
+        for d in doc.within(doc.dates, s, e)
+        if d.value[:4].isdigit() and (not d.relative or len(d.value) == 10)  # not «next year»
+    ]
+    if not cues or not dates:
+        return ""
+
+    def distance(d: DateSpan, cue: int) -> int:
+        # the date follows the founding word in Russian and English, precedes it in Japanese
+        ahead = d.start - cue if doc.lang != "ja" else cue - d.end
+        return ahead if ahead >= 0 else 3 * -ahead
+
+    return min(dates, key=lambda d: min(distance(d, c) for c in cues)).value
+
+
+def _pair_span(
+    places: list[PlaceMention], pair: tuple[str, str], s: int, e: int
+) -> tuple[int, int]:
+    """The part of the sentence about one pair: from its first name to the next other place."""
+    mine = [p for p in places if p.place.id in pair]
+    regions = {p.place.region for p in mine}
+    others = [p for p in places if p.place.id not in pair and p.place.id not in regions]
+    if not mine or not others:
+        return s, e
+    start = min(p.start for p in mine)
+    last = max(p.end for p in mine)
+    later = [p.start for p in others if p.start >= last]
+    return start, min(later) if later else e
+
+
+def ties(doc: Doc, spans: list[tuple[int, int]]) -> list[Fact]:
+    out: list[Fact] = []
+    for i, (s, e) in enumerate(spans):
+        sent = doc.text[s:e]
+        twin = doc.cues.twin.search(doc.text, s, e)
+        signed = doc.cues.sign.search(sent) and doc.cues.document.search(sent)
+        planned = doc.cues.plan.search(sent) is not None
+        since = doc.cues.since.search(sent) is not None
+        if twin:  # a plan or a negation elsewhere in the sentence says nothing of the tie
+            cs, ce = clause_around(doc, s, e, twin.start())
+            clause = doc.text[cs:ce]
+            if doc.cues.negation.search(clause) or (doc.cues.plan.search(clause) and not since):
+                twin = None
+        if signed and (planned or doc.cues.negation.search(sent)):
+            signed = None
+        if not (twin or signed):
+            continue
+        places = doc.within(doc.places, s, e)
+        if not places and i and _BOTH.search(sent):
+            places = doc.within(doc.places, *spans[i - 1])  # «the two cities»: the last ones
+        dated = [d for d in doc.within(doc.dates, s, e) if d.value[:4].isdigit()]
+        dates = [d for d in dated if not d.relative] or dated
+        pairs = _pairs(doc, places, twin.start() if twin else None)
+        if twin:
+            for a, b in pairs:
+                when = _established(doc, *_pair_span(places, (a, b), s, e))
+                fields = {"places": [a, b], "kind": _kind(doc, sent), "established": when}
+                out.append(Fact("twinning", fields, (s, e), 0.8 if when else 0.6))
+        if signed and pairs:
+            parties = sorted({x for pair in pairs for x in pair})
+            title = _title(doc, sent, twin is not None)
+            fields = {"title": title, "parties": parties, "date": dates[0].value if dates else ""}
+            out.append(Fact("agreement", fields, (s, e), 0.7))
+    return out
+
+
+def _title(doc: Doc, sent: str, twin: bool) -> str:
+    low = sent.lower()
+    noun = "Agreement"
+    if re.search(r"меморандум|覚書|memorandum", low):
+        noun = "Memorandum"
+    elif re.search(r"деклараци|宣言|declaration", low):
+        noun = "Declaration"
+    if twin:
+        kind = _kind(doc, sent)
+        return f"{noun} on {'sister-city' if kind == 'sister' else kind} relations"
+    return f"{noun} on cooperation"
+
+
+def merge_ties(facts: list[Fact]) -> list[Fact]:
+    """One twinning per pair and kind, one visit per sender and destination (a headline and
+    the body name the same event): the dated mention wins, else the first."""
+    out: list[Fact] = []
+    seen: dict[tuple[str, ...], Fact] = {}
+    for fact in facts:
+        if fact.type == "twinning":
+            key, when = (*fact.fields["places"], fact.fields["kind"]), "established"
+        elif fact.type == "visit":
+            key, when = ("visit", fact.fields["from"], fact.fields["to"]), "date"
+        else:
+            out.append(fact)
+            continue
+        if key not in seen:
+            seen[key] = fact
+            out.append(fact)
+        elif fact.fields[when] and not seen[key].fields[when]:
+            out[out.index(seen[key])] = fact
+            seen[key] = fact
+    return out
