@@ -1,8 +1,13 @@
-"""The small offline map of the resource pages: an SVG of every place of the graph as a grey
-dot with the page's places in red, a graticule, and OpenStreetMap links in the caption.
+"""The offline maps of the resource pages, as inline SVG.
+
+- :func:`map_svg` -- every place of the graph as a grey dot with the page's places in red
+  (agreements and meetings);
+- :func:`region_map` -- a place page's map: the place, the other places of its region and
+  its partners (labelled; ties suspended or ended in grey), on the Natural Earth coastlines
+  (read through :func:`kg.figures.geo.land_polygons`; without them the map has no land).
 
 No tiles and no script: the pages work offline and under a strict Content-Security-Policy.
-Light: pyoxigraph only.
+Light: pyoxigraph and pyshp.
 """
 
 from __future__ import annotations
@@ -11,11 +16,16 @@ import math
 
 import pyoxigraph as ox
 
-from kg.serve.pages.html import esc
+from kg.serve.pages.html import esc, iri_path
 from kg.serve.pages.predicates import LAT, LONG
+from kg.serve.pages.summary import ENDED, tie_status, ties_of
 from kg.serve.pages.view import View
+from kg.vocab import terms
 
-__all__ = ["all_points", "map_svg", "place_point"]
+__all__ = ["all_points", "map_svg", "place_point", "region_map"]
+
+#: Width of a place map in SVG units, and the bounds of its height.
+_WIDTH, _MIN_HEIGHT, _MAX_HEIGHT = 800.0, 420.0, 620.0
 
 
 def place_point(view: View, iri: str) -> tuple[float, float] | None:
@@ -94,3 +104,164 @@ def map_svg(view: View, here: list[tuple[str, tuple[float, float]]], *, line: bo
             f'(<a href="{esc(osm)}">{esc(view.ui["osm"])}</a>)'
         )
     return "".join(parts) + "<p>" + "<br>".join(captions) + "</p>"
+
+
+Box = tuple[float, float, float, float]
+
+
+def _extent(points: list[tuple[float, float]]) -> tuple[float, float, float, float]:
+    """(west, east, south, north) around the points, padded, at least 4 degrees of latitude,
+    shaped to the map's proportions."""
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    west, east, south, north = min(lons), max(lons), min(lats), max(lats)
+    pad_x, pad_y = max((east - west) * 0.12, 1.0), max((north - south) * 0.12, 1.0)
+    west, east, south, north = west - pad_x, east + pad_x, south - pad_y, north + pad_y
+    aspect = math.cos(math.radians((north + south) / 2))
+    width, height = (east - west) * aspect, north - south
+    ratio = _WIDTH / _MAX_HEIGHT if width / max(height, 1e-9) < _WIDTH / _MAX_HEIGHT else 0.0
+    if ratio:  # too tall: widen
+        grow = (height * ratio - width) / aspect / 2
+        west, east = west - grow, east + grow
+    elif width / height > _WIDTH / _MIN_HEIGHT:  # too wide: heighten
+        grow = (width / (_WIDTH / _MIN_HEIGHT) - height) / 2
+        south, north = south - grow, north + grow
+    return west, east, max(south, -85.0), min(north, 85.0)
+
+
+def _land(extent: tuple[float, float, float, float]) -> tuple[tuple[tuple[float, float], ...], ...]:
+    """Coastline rings meeting the extent (none when Natural Earth is not installed)."""
+    try:
+        from kg.figures.geo import land_polygons
+    except ImportError:
+        return ()
+    west, east, south, north = extent
+    box = (math.floor(west), math.ceil(east), math.floor(south), math.ceil(north))
+    tolerance = max(0.02, round((box[1] - box[0]) / 500, 2))
+    try:
+        return land_polygons(
+            (float(box[0]), float(box[1]), float(box[2]), float(box[3])), tolerance
+        )
+    except (OSError, ValueError):
+        return ()
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _place_label(
+    x: float, y: float, text: str, size: float, taken: list[Box]
+) -> tuple[float, float, str, Box]:
+    """A label position next to (x, y) that overlaps no taken box: right, left, above, below,
+    then further out. Returns (x, y, text-anchor, box)."""
+    width = sum(size * (1.0 if ord(c) > 0x2E80 else 0.6) for c in text)
+    tries = []
+    for step in (0.0, 1.0, 2.0):
+        off = 8 + step * size
+        tries += [
+            (x + off, y + size * 0.35, "start"),
+            (x - off, y + size * 0.35, "end"),
+            (x, y - off, "middle"),
+            (x, y + off + size * 0.7, "middle"),
+        ]
+    best = tries[0]
+    for tx, ty, anchor in tries:
+        left = tx if anchor == "start" else tx - width if anchor == "end" else tx - width / 2
+        box = (left - 2, ty - size, left + width + 2, ty + size * 0.3)
+        if box[0] >= 0 and box[2] <= _WIDTH and not any(_overlaps(box, t) for t in taken):
+            return tx, ty, anchor, box
+    tx, ty, anchor = best
+    left = tx if anchor == "start" else tx - width
+    return tx, ty, anchor, (left, ty - size, left + width, ty + size * 0.3)
+
+
+def region_map(view: View, iri: str) -> str:
+    """The map of a place page: the place, its region's places and its partners."""
+    here = place_point(view, iri)
+    if here is None:
+        return ""
+    partners: list[tuple[str, str, tuple[float, float], bool]] = []
+    for agreement, partner in ties_of(view, iri):
+        point = place_point(view, partner) if partner else None
+        if partner and point:
+            stopped = tie_status(view, agreement)[0] in ENDED
+            partners.append((partner, view.label(partner)[0], point, stopped))
+    region = view.first_iri(iri, terms.RUJP.region) or iri
+    neighbours = [
+        p
+        for s in view.subjects(terms.RUJP.region, region)
+        if s != iri and (p := place_point(view, s)) is not None
+    ]
+    extent = _extent([here, *[p[2] for p in partners], *neighbours])
+    west, east, south, north = extent
+    aspect = math.cos(math.radians((north + south) / 2))
+    scale = _WIDTH / ((east - west) * aspect)
+    height = round((north - south) * scale, 1)
+
+    def xy(lon: float, lat: float) -> tuple[float, float]:
+        return round((lon - west) * aspect * scale, 1), round((north - lat) * scale, 1)
+
+    parts = [
+        f'<svg class="placemap" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH:.0f} '
+        f'{height}" role="img" aria-label="{esc(view.ui["map"])}">'
+        f'<rect class="sea" width="{_WIDTH:.0f}" height="{height}"/>'
+    ]
+    for ring in _land(extent):
+        points = " ".join("{},{}".format(*xy(lon, lat)) for lon, lat in ring)
+        parts.append(f'<polygon class="land" points="{points}"/>')
+    marked = {here, *[p[2] for p in partners]}
+    for lon, lat in all_points(view.store):
+        if west <= lon <= east and south <= lat <= north and (lon, lat) not in marked:
+            x, y = xy(lon, lat)
+            parts.append(f'<circle class="other" cx="{x}" cy="{y}" r="2.5"/>')
+    hx, hy = xy(*here)
+    taken: list[Box] = [(hx - 7, hy - 7, hx + 7, hy + 7)]
+    for _, _, point, stopped in partners:
+        x, y = xy(*point)
+        css = "tie stopped" if stopped else "tie"
+        parts.append(f'<line class="{css}" x1="{hx}" y1="{hy}" x2="{x}" y2="{y}"/>')
+        taken.append((x - 6, y - 6, x + 6, y + 6))
+    labels = []
+    name = view.label(iri)
+    tx, ty, anchor, box = _place_label(hx, hy, name[0], 18, taken)
+    taken.append(box)
+    labels.append(
+        f'<text class="label here-label" x="{tx}" y="{ty}" text-anchor="{anchor}">'
+        f"{esc(name[0])}</text>"
+    )
+    for partner, label, point, stopped in sorted(partners, key=lambda p: p[1]):
+        x, y = xy(*point)
+        css = "partner stopped" if stopped else "partner"
+        parts.append(
+            f'<a href="{esc(view.href(_path(partner)))}"><circle class="{css}" cx="{x}" '
+            f'cy="{y}" r="5.5"><title>{esc(label)}</title></circle></a>'
+        )
+        tx, ty, anchor, box = _place_label(x, y, label, 15, taken)
+        taken.append(box)
+        labels.append(
+            f'<text class="label" x="{tx}" y="{ty}" text-anchor="{anchor}">{esc(label)}</text>'
+        )
+    parts.append(
+        f'<circle class="here" cx="{hx}" cy="{hy}" r="7"><title>{esc(name[0])}</title></circle>'
+    )
+    parts += labels
+    parts.append("</svg>")
+    ui = view.ui
+    legend = (
+        '<p class="legend"><span class="key here-key"></span>'
+        f'{esc(ui["legend_here"])} <span class="key partner-key"></span>{esc(ui["legend_partner"])}'
+        f' <span class="key stopped-key"></span>{esc(ui["legend_suspended"])}'
+        f' <span class="key other-key"></span>{esc(ui["legend_other"])}</p>'
+    )
+    lon, lat = here
+    osm = f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=9/{lat}/{lon}"
+    caption = (
+        f'<p class="coords">{esc(name[0])}: {abs(lat):.4f}°{"N" if lat >= 0 else "S"}, '
+        f"{abs(lon):.4f}°{'E' if lon >= 0 else 'W'} "
+        f'(<a href="{esc(osm)}">{esc(ui["osm"])}</a>)</p>'
+    )
+    return "".join(parts) + legend + caption
+
+
+def _path(iri: str) -> str:
+    return iri_path(iri) or iri
