@@ -222,7 +222,8 @@ def test_place_page_has_a_map_and_incoming_links(store: Any, graph: Graph) -> No
     for agreement in set(graph.subjects(RUJP.party, place)):
         partner = next(p for p in graph.objects(agreement, RUJP.party) if p != place)
         changes = sorted(
-            graph.objects(agreement, RUJP.statusChange), key=lambda c: str(graph.value(c, RUJP.date))
+            graph.objects(agreement, RUJP.statusChange),
+            key=lambda c: str(graph.value(c, RUJP.date)),
         )
         latest = graph.value(changes[-1], RUJP.status) if changes else None
         if graph.value(partner, GEO.lat) is not None:

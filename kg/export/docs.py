@@ -111,7 +111,7 @@ def _term_anchors(html: str, namespace: str) -> str:
 
 
 def _text(ontology: Graph, subject: Any, predicate: Any, lang: str) -> str:
-    for value in sorted(ontology.objects(subject, predicate)):
+    for value in sorted(ontology.objects(subject, predicate), key=str):
         if isinstance(value, Literal) and (value.language or "") == lang:
             return str(value)
     return ""
