@@ -22,10 +22,13 @@ from kg.serve.pages.summary import ENDED, tie_status, ties_of
 from kg.serve.pages.view import View
 from kg.vocab import terms
 
-__all__ = ["all_points", "map_svg", "place_point", "region_map"]
+__all__ = ["agreement_map", "all_points", "map_svg", "meeting_map", "place_point", "region_map"]
 
 #: Width of a place map in SVG units, and the bounds of its height.
 _WIDTH, _MIN_HEIGHT, _MAX_HEIGHT = 800.0, 420.0, 620.0
+#: Label sizes the placement keeps apart: those of a phone screen, where the map is drawn
+#: smaller and its labels larger (the style sheet shows 15 and 18 units on wider screens).
+_LABEL_SIZE, _HERE_SIZE = 26.0, 30.0
 
 
 def place_point(view: View, iri: str) -> tuple[float, float] | None:
@@ -192,6 +195,25 @@ def region_map(view: View, iri: str) -> str:
         for s in view.subjects(terms.RUJP.region, region)
         if s != iri and (p := place_point(view, s)) is not None
     ]
+    keys = [("here-key", "legend_here"), ("partner-key", "legend_partner")]
+    keys += [("stopped-key", "legend_suspended"), ("other-key", "legend_other")]
+    return _draw(view, iri, here, partners, neighbours, keys)
+
+
+Marked = list[tuple[str, str, tuple[float, float], bool]]
+
+
+def _draw(
+    view: View,
+    iri: str,
+    here: tuple[float, float],
+    partners: Marked,
+    neighbours: list[tuple[float, float]],
+    keys: list[tuple[str, str]],
+) -> str:
+    """A map around ``here`` (the node ``iri``, in red) and the ``partners`` (blue, grey
+    when ``stopped``), framing the ``neighbours`` too, on the coastlines; with a legend of
+    ``keys`` (css class, text key) and the OpenStreetMap link of ``here``."""
     extent = _extent([here, *[p[2] for p in partners], *neighbours])
     west, east, south, north = extent
     aspect = math.cos(math.radians((north + south) / 2))
@@ -223,7 +245,7 @@ def region_map(view: View, iri: str) -> str:
         taken.append((x - 6, y - 6, x + 6, y + 6))
     labels = []
     name = view.label(iri)
-    tx, ty, anchor, box = _place_label(hx, hy, name[0], 18, taken)
+    tx, ty, anchor, box = _place_label(hx, hy, name[0], _HERE_SIZE, taken)
     taken.append(box)
     labels.append(
         f'<text class="label here-label" x="{tx}" y="{ty}" text-anchor="{anchor}">'
@@ -236,7 +258,7 @@ def region_map(view: View, iri: str) -> str:
             f'<a href="{esc(view.href(_path(partner)))}"><circle class="{css}" cx="{x}" '
             f'cy="{y}" r="5.5"><title>{esc(label)}</title></circle></a>'
         )
-        tx, ty, anchor, box = _place_label(x, y, label, 15, taken)
+        tx, ty, anchor, box = _place_label(x, y, label, _LABEL_SIZE, taken)
         taken.append(box)
         labels.append(
             f'<text class="label" x="{tx}" y="{ty}" text-anchor="{anchor}">{esc(label)}</text>'
@@ -248,10 +270,9 @@ def region_map(view: View, iri: str) -> str:
     parts.append("</svg>")
     ui = view.ui
     legend = (
-        '<p class="legend"><span class="key here-key"></span>'
-        f'{esc(ui["legend_here"])} <span class="key partner-key"></span>{esc(ui["legend_partner"])}'
-        f' <span class="key stopped-key"></span>{esc(ui["legend_suspended"])}'
-        f' <span class="key other-key"></span>{esc(ui["legend_other"])}</p>'
+        '<p class="legend">'
+        + " ".join(f'<span class="key {css}"></span>{esc(ui[key])}' for css, key in keys)
+        + "</p>"
     )
     lon, lat = here
     osm = f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=9/{lat}/{lon}"
@@ -265,3 +286,35 @@ def region_map(view: View, iri: str) -> str:
 
 def _path(iri: str) -> str:
     return iri_path(iri) or iri
+
+
+def agreement_map(view: View, iri: str) -> str:
+    """The map of an agreement: its two parties, joined (grey when the tie is suspended or
+    ended)."""
+    japan = view.first_iri(iri, terms.RUJP.japaneseParty)
+    russia = view.first_iri(iri, terms.RUJP.russianParty)
+    here = place_point(view, japan) if japan else None
+    there = place_point(view, russia) if russia else None
+    if not (japan and russia and here and there):
+        return ""
+    stopped = tie_status(view, iri)[0] in ENDED
+    keys = [("here-key", "legend_party"), ("partner-key", "legend_party")]
+    keys += [("stopped-key", "legend_suspended"), ("other-key", "legend_other")]
+    return _draw(view, japan, here, [(russia, view.label(russia)[0], there, stopped)], [], keys)
+
+
+def meeting_map(view: View, iri: str) -> str:
+    """The map of a meeting: its host and the places that took part."""
+    host = view.first_iri(iri, terms.RUJP.host)
+    here = place_point(view, host) if host else None
+    if not (host and here):
+        return ""
+    taking_part: Marked = []
+    for participation in view.subjects(terms.RUJP.meeting, iri):
+        place = view.first_iri(participation, terms.RUJP.participant)
+        point = place_point(view, place) if place and place != host else None
+        if place and point and all(p[0] != place for p in taking_part):
+            taking_part.append((place, view.label(place)[0], point, False))
+    keys = [("here-key", "legend_host"), ("partner-key", "legend_participant")]
+    keys += [("other-key", "legend_other")]
+    return _draw(view, host, here, taking_part, [], keys)

@@ -57,11 +57,14 @@ margin:.2rem 0}
 .summary{display:grid;grid-template-columns:minmax(16rem,1fr) minmax(0,1.6fr);gap:1.2rem;
 align-items:start}
 .summary>.facts:only-child{grid-column:1/-1;max-width:44rem}
-@media (max-width:760px){.summary{grid-template-columns:1fr}}
+@media (max-width:760px){.summary{grid-template-columns:minmax(0,1fr)}}
+.summary>*{min-width:0}
 table{border-collapse:collapse;width:100%}
+.scroll{overflow-x:auto;max-width:100%}
+th{hyphens:auto}
 th,td{text-align:left;vertical-align:top;padding:.25rem .5rem;border-bottom:1px solid #eee}
 th{font-weight:600;color:#444}
-td{overflow-wrap:anywhere}
+td{overflow-wrap:break-word}
 table.facts{background:#f7f9fb;border:1px solid #dfe5ec}
 table.facts th{width:38%;font-weight:500;color:#555}
 table.statements,table.claims{table-layout:fixed}
@@ -71,6 +74,7 @@ table.statements,table.claims{table-layout:fixed}
 .dt,.muted{color:#777;font-size:.8rem}
 .refs{font-size:.8rem;white-space:nowrap}.refs a{margin-right:.1rem;text-decoration:none}
 .url{word-break:break-all;font-size:.85rem}.date{white-space:nowrap}
+.changes td:nth-child(-n+2),.ties td:nth-child(3){white-space:nowrap}
 details.fold{margin-top:1.4rem}
 details.fold>summary{cursor:pointer}
 details.fold>summary h2{display:inline;border:0;font-size:1.1rem}
@@ -97,8 +101,15 @@ vertical-align:-.05rem}
 .formats{margin-top:1.5rem}
 footer{margin-top:2rem;border-top:1px solid #ccc;padding-top:.5rem;font-size:.85rem;color:#555}
 @media (max-width:600px){body{padding:0 .6rem 1.5rem}h1{font-size:1.45rem}
-svg.placemap{min-width:540px}
-th,td{padding:.2rem .3rem}}
+svg.placemap .label{font-size:26px;stroke-width:4px}svg.placemap .here-label{font-size:30px}
+.scroll table,.scroll tbody,.scroll tr,.scroll td{display:block;width:100%}
+.scroll thead{display:none}.scroll tr{border-bottom:1px solid #ddd;padding:.3rem 0}
+.scroll td{border:0;padding:.05rem .2rem}
+.scroll td[data-label]:not(:empty)::before{content:attr(data-label) ": ";color:#666;font-size:.8rem}
+th,td{padding:.2rem .3rem}
+.downloads th:nth-child(3),.downloads td:nth-child(3){display:none}}
+.downloads td:first-child{white-space:nowrap}
+section>figure.map{max-width:56rem}
 """
 
 
@@ -204,9 +215,14 @@ def _ref(n: int) -> str:
 def table_html(headers: list[str], rows: list[list[str]], css: str = "") -> str:
     """A table; ``headers`` are escaped here, the cells are HTML already."""
     head = "".join(f"<th>{esc(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    labels = [f' data-label="{esc(h)}"' for h in headers]
+    body = "".join(
+        "<tr>" + "".join(f"<td{a}>{c}</td>" for a, c in zip(labels, row, strict=False)) + "</tr>"
+        for row in rows
+    )
     attr = f' class="{css}"' if css else ""
-    return f"<table{attr}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    table = f"<table{attr}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f'<div class="scroll">{table}</div>'
 
 
 def section_html(title: str, body: str, ident: str = "") -> str:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import pyoxigraph as ox
 
-from kg.serve.pages.geo import map_svg, place_point
+from kg.serve.pages.geo import agreement_map, meeting_map, place_point
 from kg.serve.pages.html import (
     date_html,
     esc,
@@ -81,17 +81,14 @@ def statements_section(view: View, iri: str, outgoing: list[ox.Triple], sourced:
 
 def _agreement(view: View, iri: str) -> str:
     rows = []
-    here = []
     for predicate in (terms.RUJP.japaneseParty, terms.RUJP.russianParty):
         for party in view.iris(iri, predicate):
             country = view.first_iri(party, terms.RUJP.country)
             rows.append([view.link(country) if country else "", view.link(party)])
-            point = place_point(view, party)
-            if point:
-                here.append((view.label(party)[0], point))
     parts = table_html([view.ui["country"], view.ui["municipality"]], rows)
-    if len(here) == 2:
-        parts += map_svg(view, here, line=True)
+    drawn = agreement_map(view, iri)
+    if drawn:
+        parts += f'<figure class="map" id="map">{drawn}</figure>'
     html = section_html(view.ui["parties"], parts, "parties")
     changes = []
     for change in view.iris(iri, terms.RUJP.statusChange):
@@ -112,7 +109,7 @@ def _agreement(view: View, iri: str) -> str:
         )
     if changes:
         headers = [view.ui["date"], view.ui["statuslabel"], view.ui["note"], view.ui["sourced"]]
-        table = table_html(headers, [c[1] for c in sorted(changes, key=lambda c: c[0])])
+        table = table_html(headers, [c[1] for c in sorted(changes, key=lambda c: c[0])], "changes")
         html += section_html(view.ui["status"], table, "status")
     return html
 
@@ -147,8 +144,9 @@ def _meeting(view: View, iri: str) -> str:
             )
         )
     html = ""
-    if here:
-        html += section_html(view.ui["map"], map_svg(view, here), "map")
+    drawn = meeting_map(view, iri) if here else ""
+    if drawn:
+        html += section_html(view.ui["map"], f'<figure class="map">{drawn}</figure>', "map")
     if rows:
         headers = [
             view.ui["municipality"],

@@ -140,7 +140,7 @@ def fact_box(view: View, iri: str, types: set[str]) -> str:
         values = view.objects(iri, predicate)
         if not values:
             continue
-        shown = ", ".join(view.value(v) for v in values)
+        shown = ", ".join(view.value(v, plain=True) for v in values)
         rows.append(_row(view.label(predicate)[0], f"{shown} {view.refs(iri, predicate)}"))
     alt = [v for v in view.objects(iri, ALT_LABEL) if isinstance(v, ox.Literal)]
     if alt:

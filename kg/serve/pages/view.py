@@ -169,7 +169,9 @@ class View:
         """A local path that keeps the page language."""
         return with_lang(path, self.lang)
 
-    def value(self, term: Term) -> str:
+    def value(self, term: Term, *, plain: bool = False) -> str:
+        """A value as HTML: a link, or a literal with its language (and, unless ``plain``,
+        its datatype)."""
         if isinstance(term, ox.NamedNode):
             if iri_path(term.value) is None and safe_href(term.value) is not None:
                 text, _ = self.label(term.value)
@@ -179,7 +181,7 @@ class View:
             attr = f' lang="{esc(term.language)}"' if term.language else ""
             text = f"<span{attr}>{esc(term.value)}</span>"
             datatype = term.datatype.value
-            if not term.language and datatype != XSD_STRING:
+            if not (plain or term.language) and datatype != XSD_STRING:
                 text += f' <span class="dt">{esc(short_name(datatype))}</span>'
             return text
         return esc(str(term))
