@@ -273,3 +273,26 @@ def test_text_responses_carry_a_charset(base: str) -> None:
     ]:
         status, headers, _ = fetch(base + path, headers={"Accept": accept})
         assert status == 200 and "charset=utf-8" in headers["Content-Type"], (path, headers)
+
+
+PAGES = [
+    "/",
+    "/dataset",
+    _path(NIIGATA),
+    _path(MEETING),
+    _path(iris.agreement("jp-niigata--ru-khabarovsk")),
+    "/id/series/coastal-mayors-conference",
+    "/id/org/ru-fe-siberia-association",
+    "/id/person/gladkikh-boris",
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "ja"])
+def test_pages_fit_a_phone_without_errors(base: str, browser: Any, lang: str) -> None:
+    """Every page, in every language, at 390 px: no console error, nothing wider than the
+    window, the page's language on the document and in every local link."""
+    for path in PAGES:
+        name = f"fit-{path.strip('/').replace('/', '_') or 'query'}-{lang}"
+        with page_at(browser, f"{base}{path}?lang={lang}", SIZES[1], name) as page:
+            assert page.evaluate("document.documentElement.lang") == lang, path
+            assert _fits(page), path

@@ -70,7 +70,8 @@ function cell(b) {
       esc(decodeURI(b.value)) + "</a>" : esc(b.value);
   }
   const tag = b["xml:lang"] ? ' lang="' + esc(b["xml:lang"]) + '"' : "";
-  return "<span" + tag + ">" + esc(b.value) + "</span>";
+  const date = /^-?\d{4}(-\d\d){0,2}(T[\d:.]+(Z|[+-]\d\d:\d\d)?)?$/.test(b.value) ? ' class="date"' : "";
+  return "<span" + tag + date + ">" + esc(b.value) + "</span>";
 }
 function show() {
   const size = Number($("size").value), pages = Math.max(1, Math.ceil(rows.length / size));
