@@ -311,3 +311,21 @@ def test_pages_stay_light(built_out: Path, graph: Graph) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert out.returncode == 0, out.stderr
     assert "HEAVY:\n" in out.stdout
+
+
+def test_ontology_documents_every_code_list_value(built_out: Path) -> None:
+    """Every code-list value has an anchored row (its local name) in the documentation,
+    with its notation and its names in en, ru and ja."""
+    from kg.vocab.codes import CODE_LISTS
+
+    doc = (built_out / "ontology.html").read_text(encoding="utf-8")
+    ids = re.findall(r'\bid="([^"]+)"', doc)
+    section = doc.split('<div id="codelists">')[1]
+    for code_list in CODE_LISTS.values():
+        assert f'href="#list-{code_list.scheme}"' in doc
+        for notation, local in code_list.codes:
+            assert ids.count(local) == 1, local  # one entry: a link opens at its row
+            row = section.split(f'<tr id="{local}">')[1].split("</tr>")[0]
+            assert f"<code>{escape(notation)}</code>" in row
+            cells = re.findall(r"<td[^>]*>([^<]*)</td>", row)
+            assert len([c for c in cells if c.strip()]) >= 3, (local, cells)

@@ -146,7 +146,9 @@ def _code_lists(ontology: Graph) -> tuple[str, str]:
         )
         toc.append(f'<li><a href="#list-{code_list.scheme}">{escape(title)}</a></li>')
     section = (
-        '<div id="codelists"><h2>Code lists</h2><p>The values a table cell may hold, each an '
+        '<div id="codelists"><style>.codelist tr:target{background:#fff3c4}'
+        ".codelist table{table-layout:fixed;width:100%}.codelist th:last-child{width:40%}"
+        "</style><h2>Code lists</h2><p>The values a table cell may hold, each an "
         "individual of the ontology named by its <code>skos:notation</code>.</p>"
         + "".join(blocks)
         + "</div>\n      "
