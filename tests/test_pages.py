@@ -329,3 +329,44 @@ def test_ontology_documents_every_code_list_value(built_out: Path) -> None:
             assert f"<code>{escape(notation)}</code>" in row
             cells = re.findall(r"<td[^>]*>([^<]*)</td>", row)
             assert len([c for c in cells if c.strip()]) >= 3, (local, cells)
+
+
+def test_per_value_sources_come_from_one_function(
+    store: Any, graph: Graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the library offers per-value sources, each value cites its own sources (one
+    number per distinct source on the page); without them, the fact node's sources."""
+    import sys
+    import types
+
+    from kg.serve.pages import provenance
+
+    place = URIRef(iris.place("jp-niigata"))
+    node_sources = sorted(str(s) for s in graph.objects(place, PROV.wasDerivedFrom))
+    assert len(node_sources) >= 2
+    before = resource_html(store, str(place), "en")
+    assert before is not None
+    facts = before.split('id="facts"')[1].split("</table>")[0]
+    assert f'href="#src-{len(node_sources)}"' in facts  # every value: the node's sources
+
+    chosen = node_sources[-1]
+    fake = types.ModuleType("kg.query.citations")
+
+    def value_sources(_store: Any, subject: str) -> dict[str, list[str]]:
+        return {str(RUJP.country): [chosen]} if subject == str(place) else {}
+
+    fake.__dict__["value_sources"] = value_sources
+    monkeypatch.setitem(sys.modules, "kg.query.citations", fake)
+    provenance._per_value.cache_clear()
+    try:
+        after = resource_html(store, str(place), "en")
+    finally:
+        provenance._per_value.cache_clear()
+    assert after is not None
+    country_row = after.split('id="facts"')[1].split("</tr>")[0]
+    assert re.findall(r'href="#src-(\d+)"', country_row) == ["1"]
+    sources = after.split('id="sources"')[1]
+    first = sources.split('id="src-1"')[1].split("</li>")[0]
+    assert f'href="{_local(chosen, "en")}"' in first
+    numbered = re.findall(r'<li id="src-(\d+)"', sources)
+    assert numbered == [str(n) for n in range(1, len(numbered) + 1)]
