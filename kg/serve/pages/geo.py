@@ -148,6 +148,22 @@ def _land(extent: tuple[float, float, float, float]) -> tuple[tuple[tuple[float,
         return ()
 
 
+def _clamped(ring: list[tuple[float, float]], height: float) -> str:
+    """A ring's points, those outside the map pulled onto a frame just outside it and
+    repeated points dropped: what the map shows is unchanged, the page much smaller.
+    Empty when the ring's bounding box misses the map."""
+    xs, ys = [x for x, _ in ring], [y for _, y in ring]
+    if min(xs) > _WIDTH or max(xs) < 0 or min(ys) > height or max(ys) < 0:
+        return ""
+    margin = 20.0
+    kept: list[tuple[float, float]] = []
+    for x, y in ring:
+        point = (min(max(x, -margin), _WIDTH + margin), min(max(y, -margin), height + margin))
+        if not kept or point != kept[-1]:
+            kept.append(point)
+    return " ".join(f"{x:g},{y:g}" for x, y in kept)
+
+
 def _overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
@@ -229,8 +245,9 @@ def _draw(
         f'<rect class="sea" width="{_WIDTH:.0f}" height="{height}"/>'
     ]
     for ring in _land(extent):
-        points = " ".join("{},{}".format(*xy(lon, lat)) for lon, lat in ring)
-        parts.append(f'<polygon class="land" points="{points}"/>')
+        points = _clamped([xy(lon, lat) for lon, lat in ring], height)
+        if points:
+            parts.append(f'<polygon class="land" points="{points}"/>')
     marked = {here, *[p[2] for p in partners]}
     for lon, lat in all_points(view.store):
         if west <= lon <= east and south <= lat <= north and (lon, lat) not in marked:

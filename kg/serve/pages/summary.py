@@ -106,7 +106,8 @@ def _ties_rows(view: View, iri: str) -> list[str]:
         if established and partner:
             dated.append((established, partner, agreement))
     active = len(ties) - stopped["suspended"] - stopped["ended"]
-    text = ui["ties_summary"].format(n=len(ties), active=active, suspended=stopped["suspended"])
+    key = "ties_summary_one" if len(ties) == 1 else "ties_summary"
+    text = ui[key].format(n=len(ties), active=active, suspended=stopped["suspended"])
     if stopped["ended"]:
         text += ui["ended_part"].format(ended=stopped["ended"])
     rows = [_row(ui["ties"], f'<a href="#twinnings" class="ties">{esc(text)}</a>')]
