@@ -296,3 +296,16 @@ def test_pages_fit_a_phone_without_errors(base: str, browser: Any, lang: str) ->
         with page_at(browser, f"{base}{path}?lang={lang}", SIZES[1], name) as page:
             assert page.evaluate("document.documentElement.lang") == lang, path
             assert _fits(page), path
+
+
+def test_every_named_query_is_asked_in_every_language(base: str) -> None:
+    from html import escape
+
+    from kg.serve.pages.texts import QUESTIONS
+
+    named = list_queries()
+    assert sorted(QUESTIONS) == sorted(q.name for q in named)
+    for lang, index in (("ru", 0), ("ja", 1)):
+        page = fetch(f"{base}/?lang={lang}")[2].decode()
+        for query in named:
+            assert escape(QUESTIONS[query.name][index]) in page, (lang, query.name)

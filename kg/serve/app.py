@@ -61,13 +61,15 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # quiet
         return
 
-    def _send(self, reply: Reply, *, vary: bool = False, head: bool = False) -> None:
+    def _send(
+        self, reply: Reply, *, vary: bool = False, head: bool = False, language: bool = False
+    ) -> None:
         self.send_response(reply.status)
         self.send_header("Content-Type", reply.content_type)
         self.send_header("Content-Length", str(len(reply.body)))
         self.send_header("Access-Control-Allow-Origin", "*")
         if vary:
-            self.send_header("Vary", "Accept, Accept-Language")
+            self.send_header("Vary", "Accept, Accept-Language" if language else "Accept")
         self.end_headers()
         if not head:
             self.wfile.write(reply.body)
@@ -104,7 +106,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if path in ("/", "/index.html"):
             html = formats.get("html").content_type
-            self._send(Reply(200, html, query_page(self._lang(params))), vary=True, head=head)
+            page = query_page(self._lang(params))
+            self._send(Reply(200, html, page), vary=True, head=head, language=True)
             return
         if path in ("/dataset", "/dataset.html"):
             self._dataset(params, head)
@@ -137,7 +140,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._text(404, "no dataset description: run kg build")
             return
         html = formats.get("html").content_type
-        self._send(Reply(200, html, text.encode("utf-8")), vary=True, head=head)
+        self._send(Reply(200, html, text.encode("utf-8")), vary=True, head=head, language=True)
 
     def do_POST(self) -> None:
         url = urllib.parse.urlsplit(self.path)
@@ -206,7 +209,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _resource(self, path: str, params: dict[str, list[str]], head: bool) -> None:
         accept, language = self.headers.get("Accept", ""), self.headers.get("Accept-Language", "")
         reply = resource_reply(self.server, path, params, accept, language)
-        self._send(reply, vary=True, head=head)
+        self._send(reply, vary=True, head=head, language=True)
 
 
 def resource_reply(

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from kg import formats
 from kg.serve.pages.i18n import LANG_NAMES, LANGS
-from kg.serve.pages.texts import QUERY
+from kg.serve.pages.texts import DATASET, QUERY, QUESTIONS
 from kg.vocab import terms
 
 __all__ = ["EXAMPLES", "query_page", "service_description"]
@@ -65,6 +65,13 @@ def _places_query() -> dict[str, object]:
     }
 
 
+def _question(name: str, english: str, lang: str) -> str:
+    """A named query's question in ``lang`` (English when no translation is known)."""
+    if lang == "en" or name not in QUESTIONS:
+        return english
+    return QUESTIONS[name][LANGS.index(lang) - 1]
+
+
 @lru_cache(maxsize=len(LANGS))
 def query_page(lang: str = "en") -> bytes:
     """The query page in ``lang`` (en, ru or ja; others: en)."""
@@ -76,7 +83,7 @@ def query_page(lang: str = "en") -> bytes:
     queries: list[dict[str, object]] = [
         {
             "name": q.name,
-            "question": q.question,
+            "question": _question(q.name, q.question, lang),
             "params": [
                 {
                     "name": p.name,
@@ -117,6 +124,7 @@ def query_page(lang: str = "en") -> bytes:
         f'<a href="/dataset?lang={lang}#downloads">{html.escape(text["downloads"])}</a>'
         f'<a href="/dataset?lang={lang}">{html.escape(text["dataset"])}</a>'
         f'<a href="/ontology">{html.escape(text["ontology"])}</a>'
+        f'<a href="#named">{html.escape(text["named"])}</a>'
     )
 
     def data(value: object) -> str:
@@ -137,10 +145,10 @@ def query_page(lang: str = "en") -> bytes:
 <a href="/dataset?lang={lang}">{html.escape(text["dataset"])}</a>
 <a href="/ontology">{html.escape(text["ontology"])}</a></nav><nav>{switch}</nav></header>
 <div class="layout">
-<nav class="queries"><h2>{html.escape(text["named"])}</h2>
+<nav class="queries" id="named"><h2>{html.escape(text["named"])}</h2>
 <ul id="examples-list">
 {items}
-</ul><p><a href="/sparql">SPARQL service description</a></p></nav>
+</ul><p><a href="/sparql">SPARQL: {html.escape(DATASET[lang]["service"])}</a></p></nav>
 <main>
 <h1>{html.escape(text["title"])}</h1>
 <p class="intro">{html.escape(text["intro"])}</p>

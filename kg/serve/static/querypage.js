@@ -126,3 +126,4 @@ let PLACES = [];
     "</option>").join("");
 })();
 choose(0);
+window.addEventListener("load", () => requestAnimationFrame(() => window.scrollTo(0, 0)));
