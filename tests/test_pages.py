@@ -370,3 +370,25 @@ def test_per_value_sources_come_from_one_function(
     assert f'href="{_local(chosen, "en")}"' in first
     numbered = re.findall(r'<li id="src-(\d+)"', sources)
     assert numbered == [str(n) for n in range(1, len(numbered) + 1)]
+
+
+@pytest.mark.parametrize("lang", ["ru", "ja"])
+def test_agreement_titles_are_localised(
+    store: Any, graph: Graph, ontology: Graph, lang: str
+) -> None:
+    """An agreement is named in the page language from its parties and kind."""
+    agreement = URIRef(iris.agreement("jp-niigata--ru-khabarovsk"))
+    html = resource_html(store, str(agreement), lang)
+    assert html is not None
+    h1 = html.split("<h1")[1].split("</h1>")[0]
+    for prop in (RUJP.japaneseParty, RUJP.russianParty, RUJP.agreementKind):
+        node = graph.value(agreement, prop)
+        labels = graph if prop != RUJP.agreementKind else ontology
+        name = next(
+            str(o)
+            for o in labels.objects(node, RDFS.label)
+            if isinstance(o, Literal) and o.language == lang
+        )
+        assert escape(name) in h1, (prop, name, h1)
+    english = str(graph.value(agreement, RDFS.label))
+    assert escape(english) not in h1
