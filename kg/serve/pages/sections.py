@@ -266,7 +266,8 @@ def _period(view: View, node: str) -> str:
     as_of = view.literal(node, terms.RUJP.asOf)
     text = f"{start}–{end}" if start or end else ""
     if as_of:
-        text = f"{text} ({as_of})" if text else as_of
+        seen = view.ui["as_of"].format(date=as_of)
+        text = f"{text} ({seen})" if text else seen
     return esc(text)
 
 
@@ -304,10 +305,39 @@ def _person(view: View, iri: str) -> str:
                 view.refs(post),
             ]
         )
-    if not rows:
-        return ""
-    headers = [view.ui["posts"], view.ui["organisation"], view.ui["period"], view.ui["sourced"]]
-    return section_html(view.ui["posts"], table_html(headers, rows), "posts")
+    html = ""
+    if rows:
+        headers = [view.ui["post"], view.ui["organisation"], view.ui["period"], view.ui["sourced"]]
+        html += section_html(view.ui["posts"], table_html(headers, rows), "posts")
+    attended = []
+    for participation in view.subjects(terms.RUJP.representedBy, iri):
+        meeting = view.first_iri(participation, terms.RUJP.meeting)
+        place = view.first_iri(participation, terms.RUJP.participant)
+        role = view.first_iri(participation, terms.RUJP.role)
+        start = view.literal(meeting, terms.RUJP.startDate) if meeting else ""
+        attended.append(
+            (
+                start,
+                [
+                    view.link(meeting) if meeting else "",
+                    date_html(start),
+                    view.link(place) if place else "",
+                    view.link(role) if role else "",
+                    view.refs(participation),
+                ],
+            )
+        )
+    if attended:
+        headers = [
+            view.ui["meeting"],
+            view.ui["date"],
+            view.ui["municipality"],
+            view.ui["role"],
+            view.ui["sourced"],
+        ]
+        table = table_html(headers, [r[1] for r in sorted(attended, key=lambda r: r[0])])
+        html += section_html(view.ui["attended"], table, "attended")
+    return html
 
 
 def _series(view: View, iri: str) -> str:
