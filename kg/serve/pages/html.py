@@ -95,9 +95,6 @@ vertical-align:-.05rem}
 .here-key{background:#c62828}.partner-key{background:#1565c0}.stopped-key{background:#8a8a8a}
 .other-key{background:#9aa7b4}
 .coords{font-size:.8rem;color:#555;margin:.2rem 0}
-.line{stroke:#c62828;stroke-width:1.5;stroke-dasharray:4 3;fill:none}
-.grid{stroke:#dde4ec;stroke-width:1}
-.gridlabel{fill:#8a97a5;font-size:9px}
 .formats{margin-top:1.5rem}
 footer{margin-top:2rem;border-top:1px solid #ccc;padding-top:.5rem;font-size:.85rem;color:#555}
 @media (max-width:600px){body{padding:0 .6rem 1.5rem}h1{font-size:1.45rem}
