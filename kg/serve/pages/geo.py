@@ -13,6 +13,8 @@ Light: pyoxigraph and pyshp.
 from __future__ import annotations
 
 import math
+from functools import cache
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -60,9 +62,6 @@ def all_points(store: ox.Store) -> list[tuple[float, float]]:
     return sorted(set(points))
 
 
-Box = tuple[float, float, float, float]
-
-
 def _extent(points: list[tuple[float, float]]) -> tuple[float, float, float, float]:
     """(west, east, south, north) around the points, padded, at least 4 degrees of latitude,
     shaped to the map's proportions."""
@@ -82,36 +81,69 @@ def _extent(points: list[tuple[float, float]]) -> tuple[float, float, float, flo
     return west, east, max(south, -85.0), min(north, 85.0)
 
 
-def _land(extent: tuple[float, float, float, float]) -> tuple[tuple[tuple[float, float], ...], ...]:
-    """Coastline rings meeting the extent (none when Natural Earth is not installed)."""
+Box = tuple[float, float, float, float]
+#: A coastline ring: an array of (longitude, latitude) rows.
+Ring = Any
+
+#: The part of the world any page's map may show, read once, and the thinning of its coasts
+#: in degrees (about a pixel on a regional map; five times more on a map over 40° wide).
+_WORLD: tuple[float, float, float, float] = (15.0, 180.0, 10.0, 82.0)
+_TOLERANCE = 0.03
+#: The smallest step between two drawn points of a coast, in map units (800 across).
+_PIXEL = 1.5
+
+
+@cache
+def _world(tolerance: float) -> list[tuple[Box, Ring]]:
+    """Every coastline ring of :data:`_WORLD` thinned to ``tolerance`` degrees, with its
+    bounding box; read once per process and tolerance (empty without Natural Earth)."""
     try:
         from kg.figures.geo import land_polygons
-    except ImportError:
-        return ()
+
+        rings = land_polygons(_WORLD, tolerance)
+    except (ImportError, OSError, ValueError):
+        return []
+    import numpy as np
+
+    boxes = []
+    for ring in rings:
+        points = np.asarray(ring, dtype=float)
+        low, high = points.min(axis=0), points.max(axis=0)
+        boxes.append(((float(low[0]), float(low[1]), float(high[0]), float(high[1])), points))
+    return boxes
+
+
+def _land(extent: tuple[float, float, float, float]) -> list[Ring]:
+    """Coastline rings meeting the extent, thinned for its width."""
     west, east, south, north = extent
-    box = (math.floor(west), math.ceil(east), math.floor(south), math.ceil(north))
-    tolerance = max(0.02, round((box[1] - box[0]) / 500, 2))
-    try:
-        return land_polygons(
-            (float(box[0]), float(box[1]), float(box[2]), float(box[3])), tolerance
-        )
-    except (OSError, ValueError):
-        return ()
+    tolerance = _TOLERANCE if east - west < 40 else _TOLERANCE * 5
+    return [
+        ring
+        for (x0, y0, x1, y1), ring in _world(tolerance)
+        if x0 <= east and x1 >= west and y0 <= north and y1 >= south
+    ]
 
 
-def _clamped(ring: list[tuple[float, float]], height: float) -> str:
-    """A ring's points, those outside the map pulled onto a frame just outside it and
-    repeated points dropped: what the map shows is unchanged, the page much smaller.
-    Empty when the ring's bounding box misses the map."""
-    xs, ys = [x for x, _ in ring], [y for _, y in ring]
-    if min(xs) > _WIDTH or max(xs) < 0 or min(ys) > height or max(ys) < 0:
+def _clamped(ring: Ring, origin: tuple[float, float, float, float], height: float) -> str:
+    """A ring's points on the map (``origin``: west, north, x and y scale), those outside
+    pulled onto a frame just outside it and runs of points within a pixel cell of each other
+    dropped: what the map shows is unchanged, the page much smaller. Empty when the ring's
+    bounding box misses the map."""
+    import numpy as np
+
+    west, north, x_scale, y_scale = origin
+    xs = (ring[:, 0] - west) * x_scale
+    ys = (north - ring[:, 1]) * y_scale
+    if xs.min() > _WIDTH or xs.max() < 0 or ys.min() > height or ys.max() < 0:
         return ""
     margin = 20.0
-    kept: list[tuple[float, float]] = []
-    for x, y in ring:
-        point = (min(max(x, -margin), _WIDTH + margin), min(max(y, -margin), height + margin))
-        if not kept or point != kept[-1]:
-            kept.append(point)
+    points = np.stack(
+        [np.clip(xs, -margin, _WIDTH + margin), np.clip(ys, -margin, height + margin)], axis=1
+    )
+    cells = np.floor(points / _PIXEL)
+    keep = np.ones(len(points), dtype=bool)
+    keep[1:] = np.any(cells[1:] != cells[:-1], axis=1)
+    kept = np.round(points[keep], 1).tolist()
     return " ".join(f"{x:g},{y:g}" for x, y in kept)
 
 
@@ -195,8 +227,9 @@ def _draw(
         f'{height}" role="img" aria-label="{esc(view.ui["map"])}">'
         f'<rect class="sea" width="{_WIDTH:.0f}" height="{height}"/>'
     ]
+    origin = (west, north, aspect * scale, scale)
     for ring in _land(extent):
-        points = _clamped([xy(lon, lat) for lon, lat in ring], height)
+        points = _clamped(ring, origin, height)
         if points:
             parts.append(f'<polygon class="land" points="{points}"/>')
     marked = {here, *[p[2] for p in partners]}

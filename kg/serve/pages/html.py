@@ -106,7 +106,7 @@ svg.placemap .label{font-size:26px;stroke-width:4px}svg.placemap .here-label{fon
 th,td{padding:.2rem .3rem}
 .downloads th:nth-child(3),.downloads td:nth-child(3){display:none}}
 .downloads td:first-child{white-space:nowrap}
-section>figure.map{max-width:56rem}
+section>figure.map{max-width:44rem}
 """
 
 
