@@ -11,7 +11,7 @@ import os
 import re
 import threading
 import urllib.parse
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,6 @@ from kg.serve import ServerConfig, make_server
 from kg.vocab import iris
 from kg.vocab.namespaces import RUJP
 
-from .conftest import CHROMIUM_ARGS
 from .test_server import fetch
 
 NIIGATA = iris.place("jp-niigata")
@@ -43,15 +42,9 @@ def base(built_out: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser(require_tool: Callable[[str], str]) -> Iterator[Any]:
-    chromium = require_tool("chromium")
-    from playwright.sync_api import sync_playwright
-
-    playwright = sync_playwright().start()
-    launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-    yield launched
-    launched.close()
-    playwright.stop()
+def browser(chromium_browser: Any) -> Any:
+    """The session's Chromium (one Playwright per process)."""
+    return chromium_browser
 
 
 @contextmanager
