@@ -302,3 +302,15 @@ def test_every_named_query_is_asked_in_every_language(base: str) -> None:
         page = fetch(f"{base}/?lang={lang}")[2].decode()
         for query in named:
             assert escape(QUESTIONS[query.name][index]) in page, (lang, query.name)
+
+
+def test_every_local_link_resolves(base: str) -> None:
+    """Every local link of a place, an agreement and a meeting page opens a page (200)."""
+    seen: set[str] = set()
+    for iri in (NIIGATA, MEETING, iris.agreement("jp-niigata--ru-khabarovsk")):
+        body = fetch(f"{base}{_path(iri)}?lang=ru")[2].decode()
+        for href in re.findall(r'href="(/[^"#]*)', body):
+            if href not in seen:
+                seen.add(href)
+                assert fetch(base + href.replace("&amp;", "&"), method="HEAD")[0] == 200, href
+    assert len(seen) > 50
