@@ -78,9 +78,9 @@ table.statements,table.claims{table-layout:fixed}
 details.fold{margin-top:1.4rem}
 details.fold>summary{cursor:pointer}
 details.fold>summary h2{display:inline;border:0;font-size:1.1rem}
-figure.map{margin:0;overflow-x:auto}
+figure.map{margin:0}
 svg{border:1px solid #ccc;background:#f3f7fb;max-width:100%;height:auto}
-svg.placemap{width:100%;display:block}
+svg.placemap{width:100%;display:block;box-sizing:border-box}
 .sea{fill:#eaf2fa}.land{fill:#f4f1e8;stroke:#b9b09b;stroke-width:.6}
 .other{fill:#9aa7b4}
 .here{fill:#c62828;stroke:#fff;stroke-width:1.5}
