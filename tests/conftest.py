@@ -127,7 +127,21 @@ class PageVisit:
 
 
 @pytest.fixture(scope="session")
-def browse(require_tool: Callable[[str], str]) -> Iterator[Callable[..., PageVisit]]:
+def chromium_browser(require_tool: Callable[[str], str]) -> Iterator[Any]:
+    """Debian's headless Chromium driven by Playwright (no browser download), one for the
+    whole session: tests that need a page of their own open a context on it."""
+    chromium = require_tool("chromium")
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+@pytest.fixture(scope="session")
+def browse(chromium_browser: Any) -> Iterator[Callable[..., PageVisit]]:
     """Open a URL in Debian's headless Chromium (driven by Playwright, no browser download);
     collect console errors, page errors and failed requests; return the rendered DOM.
 
@@ -135,12 +149,9 @@ def browse(require_tool: Callable[[str], str]) -> Iterator[Callable[..., PageVis
     cookies, cache or storage). A visit waits for the page's load event and, when given,
     for the ``evaluate`` condition to hold (up to ``timeout_ms``), never a fixed time.
     """
-    chromium = require_tool("chromium")
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
-    from playwright.sync_api import sync_playwright
 
-    playwright = sync_playwright().start()
-    browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+    browser = chromium_browser
 
     def visit(
         url: str,
@@ -177,8 +188,6 @@ def browse(require_tool: Callable[[str], str]) -> Iterator[Callable[..., PageVis
         return PageVisit(html, errors)
 
     yield visit
-    browser.close()
-    playwright.stop()
 
 
 CHROMIUM_ARGS = [

@@ -46,7 +46,7 @@ def _path(iri: str) -> str:
 def test_rdf_by_accept(base: str, accept: str, ctype: str, fmt: object) -> None:
     status, headers, body = fetch(base + _path(NIIGATA), headers={"Accept": accept})
     assert status == 200 and headers["Content-Type"].startswith(ctype)
-    assert headers["Vary"] == "Accept"
+    assert headers["Vary"] == "Accept, Accept-Language"
     subjects = {t.subject.value for t in ox.parse(body, format=fmt, base_iri=NIIGATA)}
     assert NIIGATA in subjects
 

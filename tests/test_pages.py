@@ -30,6 +30,7 @@ from kg.serve.pages import (
 from kg.serve.pages import (
     RDF_FORMATS as MEDIA_TYPES,
 )
+from kg.vocab import iris
 from kg.vocab.namespaces import GEO, RUJP, SCHEMA
 
 UNKNOWN = "https://w3id.org/rujp/id/place/no-such-place"
@@ -70,6 +71,13 @@ def _rdflib(triples: list[ox.Triple]) -> Graph:
     data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     assert data is not None
     return Graph().parse(data=data, format="nt")
+
+
+def _local(iri: object, lang: str) -> str:
+    """The link a page in ``lang`` makes to a project IRI: its path, keeping the language."""
+    path = iri_path(str(iri))
+    assert path is not None, iri
+    return f"{path}?lang={lang}"
 
 
 def _hrefs(html: str) -> list[str]:
@@ -173,7 +181,7 @@ def test_every_fact_links_to_its_sources(store: Any, graph: Graph) -> None:
             url = graph.value(source, SCHEMA.url)
             title = graph.value(source, DCTERMS.title)
             assert escape(str(url)) in hrefs, url
-            assert iri_path(str(source)) in hrefs, source
+            assert _local(source, "en") in hrefs, source
             assert escape(str(title)) in html, title
 
 
@@ -184,7 +192,7 @@ def test_agreement_page_shows_parties_and_status(store: Any, graph: Graph) -> No
     parties = html.split('id="parties"')[1].split("</section>")[0]
     for prop in (RUJP.japaneseParty, RUJP.russianParty):
         party = graph.value(agreement, prop)
-        assert f'href="{iri_path(str(party))}"' in parties, party
+        assert f'href="{_local(party, "en")}"' in parties, party
     status = html.split('id="status"')[1].split("</section>")[0]
     for change in graph.objects(agreement, RUJP.statusChange):
         assert str(graph.value(change, RUJP.date)) in status
@@ -198,24 +206,37 @@ def test_meeting_page_lists_every_participant(store: Any, graph: Graph) -> None:
     participants = {graph.value(p, RUJP.participant) for p in graph.subjects(RUJP.meeting, meeting)}
     assert participants
     for place in participants:
-        assert f'href="{iri_path(str(place))}"' in section, place
+        assert f'href="{_local(place, "ru")}"' in section, place
     assert section.count("<tr>") == len(participants) + 1
 
 
 def test_place_page_has_a_map_and_incoming_links(store: Any, graph: Graph) -> None:
-    place = _trilingual_place(graph)
+    """The map of a place shows the place once, each partner with coordinates (grey when
+    the tie's latest status is suspended or ended), the coastlines, and no place twice."""
+    place = URIRef(iris.place("jp-niigata"))
     html = resource_html(store, str(place), "ja")
     assert html is not None
-    svg = html.split('id="map"')[1].split("</section>")[0]
+    svg = html.split('id="map"')[1].split("</figure>")[0]
     assert svg.count('class="here"') == 1
-    with_coordinates = set(graph.subjects(GEO.lat, None))
-    assert (
-        svg.count("<circle")
-        == len({(graph.value(s, GEO.long), graph.value(s, GEO.lat)) for s in with_coordinates}) + 1
-    )
-    incoming = html.split('id="incoming"')[1].split("</section>")[0]
+    partners = {}
+    for agreement in set(graph.subjects(RUJP.party, place)):
+        partner = next(p for p in graph.objects(agreement, RUJP.party) if p != place)
+        changes = sorted(
+            graph.objects(agreement, RUJP.statusChange),
+            key=lambda c: str(graph.value(c, RUJP.date)),
+        )
+        latest = graph.value(changes[-1], RUJP.status) if changes else None
+        if graph.value(partner, GEO.lat) is not None:
+            partners[partner] = latest in (RUJP.StatusSuspended, RUJP.StatusEnded)
+    assert len(partners) >= 2
+    assert svg.count('class="partner') == len(partners)
+    assert svg.count('class="partner stopped"') == sum(partners.values())
+    assert '<polygon class="land"' in svg
+    centres = re.findall(r'<circle class="[^"]*" cx="([^"]+)" cy="([^"]+)"', svg)
+    assert len(centres) == len(set(centres))
+    incoming = html.split('id="incoming"')[1].split("</details>")[0]
     for subject in set(graph.subjects(RUJP.party, place)):
-        assert f'href="{iri_path(str(subject))}"' in incoming, subject
+        assert f'href="{_local(subject, "ja")}"' in incoming, subject
 
 
 def test_links_use_iri_paths_and_safe_schemes(store: Any, graph: Graph) -> None:
@@ -290,3 +311,84 @@ def test_pages_stay_light(built_out: Path, graph: Graph) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert out.returncode == 0, out.stderr
     assert "HEAVY:\n" in out.stdout
+
+
+def test_ontology_documents_every_code_list_value(built_out: Path) -> None:
+    """Every code-list value has an anchored row (its local name) in the documentation,
+    with its notation and its names in en, ru and ja."""
+    from kg.vocab.codes import CODE_LISTS
+
+    doc = (built_out / "ontology.html").read_text(encoding="utf-8")
+    ids = re.findall(r'\bid="([^"]+)"', doc)
+    section = doc.split('<div id="codelists">')[1]
+    for code_list in CODE_LISTS.values():
+        assert f'href="#list-{code_list.scheme}"' in doc
+        for notation, local in code_list.codes:
+            assert ids.count(local) == 1, local  # one entry: a link opens at its row
+            row = section.split(f'<tr id="{local}">')[1].split("</tr>")[0]
+            assert f"<code>{escape(notation)}</code>" in row
+            cells = re.findall(r"<td[^>]*>([^<]*)</td>", row)
+            assert len([c for c in cells if c.strip()]) >= 3, (local, cells)
+
+
+def test_per_value_sources_come_from_one_function(
+    store: Any, graph: Graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the library offers per-value sources, each value cites its own sources (one
+    number per distinct source on the page); without them, the fact node's sources."""
+    import sys
+    import types
+
+    from kg.serve.pages import provenance
+
+    place = URIRef(iris.place("jp-niigata"))
+    node_sources = sorted(str(s) for s in graph.objects(place, PROV.wasDerivedFrom))
+    assert len(node_sources) >= 2
+    before = resource_html(store, str(place), "en")
+    assert before is not None
+    facts = before.split('id="facts"')[1].split("</table>")[0]
+    assert f'href="#src-{len(node_sources)}"' in facts  # every value: the node's sources
+
+    chosen = node_sources[-1]
+    fake = types.ModuleType("kg.query.citations")
+
+    def value_sources(_store: Any, subject: str) -> dict[str, list[str]]:
+        return {str(RUJP.country): [chosen]} if subject == str(place) else {}
+
+    fake.__dict__["value_sources"] = value_sources
+    monkeypatch.setitem(sys.modules, "kg.query.citations", fake)
+    provenance._per_value.cache_clear()
+    try:
+        after = resource_html(store, str(place), "en")
+    finally:
+        provenance._per_value.cache_clear()
+    assert after is not None
+    country_row = after.split('id="facts"')[1].split("</tr>")[0]
+    assert re.findall(r'href="#src-(\d+)"', country_row) == ["1"]
+    sources = after.split('id="sources"')[1]
+    first = sources.split('id="src-1"')[1].split("</li>")[0]
+    assert f'href="{_local(chosen, "en")}"' in first
+    numbered = re.findall(r'<li id="src-(\d+)"', sources)
+    assert numbered == [str(n) for n in range(1, len(numbered) + 1)]
+
+
+@pytest.mark.parametrize("lang", ["ru", "ja"])
+def test_agreement_titles_are_localised(
+    store: Any, graph: Graph, ontology: Graph, lang: str
+) -> None:
+    """An agreement is named in the page language from its parties and kind."""
+    agreement = URIRef(iris.agreement("jp-niigata--ru-khabarovsk"))
+    html = resource_html(store, str(agreement), lang)
+    assert html is not None
+    h1 = html.split("<h1")[1].split("</h1>")[0]
+    for prop in (RUJP.japaneseParty, RUJP.russianParty, RUJP.agreementKind):
+        node = graph.value(agreement, prop)
+        labels = graph if prop != RUJP.agreementKind else ontology
+        name = next(
+            str(o)
+            for o in labels.objects(node, RDFS.label)
+            if isinstance(o, Literal) and o.language == lang
+        )
+        assert escape(name) in h1, (prop, name, h1)
+    english = str(graph.value(agreement, RDFS.label))
+    assert escape(english) not in h1

@@ -140,7 +140,9 @@ def register(commands: Any) -> None:
         "--format",
         choices=names,
         default="ttl",
-        help="serialisation: " + ", ".join(f"{n} ({formats.get(n).title})" for n in names),
+        help="serialisation, one of: "
+        + ", ".join(f"{n} ({formats.get(n).title})" for n in names)
+        + " (default: %(default)s)",
     )
     p.add_argument(
         "-o", "--output", type=Path, default=None, help="file to write, atomically [stdout]"
@@ -154,5 +156,10 @@ def register(commands: Any) -> None:
     p.add_argument(
         "--data", type=Path, default=None, help="folder of the CSV tables [the shipped data/]"
     )
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="output format, one of: %(choices)s (default: %(default)s)",
+    )
     p.set_defaults(handler=_stats)

@@ -123,7 +123,12 @@ def register(commands: Any) -> None:
     )
     _graph_option(p)
     p.add_argument("--year", type=int, default=None, help="snapshot: ties and meetings up to Y")
-    p.add_argument("--format", choices=TABLE_FORMATS, default="table", help="output format")
+    p.add_argument(
+        "--format",
+        choices=TABLE_FORMATS,
+        default="table",
+        help="output format, one of: %(choices)s (default: %(default)s)",
+    )
     p.add_argument("--seed", type=int, default=0, help="seed (Louvain, sampling)")
     _rdf_option(p)
     p.set_defaults(handler=_metrics)
@@ -139,7 +144,12 @@ def register(commands: Any) -> None:
         help="comma-separated years [every year in which the projection changes]",
     )
     p.add_argument("--top", type=int, default=10, help="places per year")
-    p.add_argument("--format", choices=TABLE_FORMATS, default="table", help="output format")
+    p.add_argument(
+        "--format",
+        choices=TABLE_FORMATS,
+        default="table",
+        help="output format, one of: %(choices)s (default: %(default)s)",
+    )
     _rdf_option(p)
     p.set_defaults(handler=_rankings)
 
@@ -154,7 +164,9 @@ def register(commands: Any) -> None:
         "--format",
         choices=EXPORT_FORMATS,
         required=True,
-        help="GraphML, GEXF (Gephi), node-link JSON or CSV edge list",
+        default=argparse.SUPPRESS,
+        help="required, one of: %(choices)s (GraphML, GEXF for Gephi, node-link JSON, CSV "
+        "edge list); no default",
     )
     p.add_argument("-o", "--output", type=Path, required=True, help="file to write")
     _rdf_option(p)

@@ -39,7 +39,15 @@ def _query(args: argparse.Namespace) -> int:
     from kg import paths
     from kg.query.ask import answer, prepare, remote_graph
 
-    question = prepare(file=args.file, expr=args.expr, name=args.name, params=_params(args.params))
+    params = _params(args.params)
+    if args.name is not None and params and not args.endpoint:
+        from kg.query.named import get_query, resolve
+        from kg.query.store import open_store, select
+
+        store = open_store(args.store or paths.store_dir())
+        params = resolve(get_query(args.name), params, lambda sparql: select(store, sparql))
+        del store
+    question = prepare(file=args.file, expr=args.expr, name=args.name, params=params)
     if args.endpoint:  # standard error, so that CSV, TSV and JSON output stay clean
         target = remote_graph(args.graph)
         _warn(f"# graph: <{target}>" if target else "# graph: the store's default graph")
@@ -149,13 +157,15 @@ def register(commands: Any) -> None:
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="a parameter of the named query (repeat for several)",
+        help="a parameter of the named query (repeat for several); a place may be given by id "
+        "or by name (Niigata, 新潟市), an IRI in full or under id/ (twinning/...)",
     )
     p.add_argument(
         "--format",
         choices=QUERY_FORMATS,
         default="table",
-        help="table (readable), or a SPARQL results format: csv, tsv, json",
+        help="one of: %(choices)s; table is readable (aligned, also with CJK text), csv, tsv "
+        "and json are the SPARQL 1.1 results formats (default: %(default)s)",
     )
     p.add_argument("--store", type=Path, default=None, help="store folder [build/store]")
     p.add_argument("--endpoint", default=None, help="query this SPARQL endpoint instead")
@@ -174,7 +184,12 @@ def register(commands: Any) -> None:
         help="list the named competency queries with their parameters and columns",
         formatter_class=fmt,
     )
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="output format, one of: %(choices)s (default: %(default)s)",
+    )
     p.set_defaults(handler=_queries)
 
     p = commands.add_parser(

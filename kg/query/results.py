@@ -1,4 +1,6 @@
-"""SPARQL 1.1 query-results serialisations (JSON, XML, CSV, TSV) from solution rows.
+"""SPARQL 1.1 query-results serialisations (JSON, XML, CSV, TSV) from solution rows, and the
+readable text table of ``kg query``, aligned by display width (a CJK character takes two
+terminal columns, measured with wcwidth).
 
 One implementation serves ``kg query`` and ``kg serve``, so that the server can stop
 reading a result after its row cap. The formats are the ``results`` formats of
@@ -7,6 +9,12 @@ reading a result after its row cap. The formats are the ``results`` formats of
 >>> import pyoxigraph as ox
 >>> serialize_rows(["n"], [[ox.Literal("1")]], "json")
 b'{"head":{"vars":["n"]},"results":{"bindings":[{"n":{"type":"literal","value":"1"}}]}}'
+>>> print(text_table(["city", "n"], [["新潟市", "3"], ["Niigata", "3"]]), end="")
+city     n
+-------  -
+新潟市   3
+Niigata  3
+(2 rows)
 """
 
 from __future__ import annotations
@@ -22,7 +30,7 @@ import pyoxigraph as ox
 from kg.errors import UsageError
 from kg.vocab import terms
 
-__all__ = ["serialize_boolean", "serialize_rows"]
+__all__ = ["display_width", "serialize_boolean", "serialize_rows", "text_table"]
 
 XSD_STRING = terms.XSD + "string"
 
@@ -119,3 +127,31 @@ def serialize_boolean(value: bool, fmt: str) -> bytes:
             f"<head/><boolean>{'true' if value else 'false'}</boolean></sparql>"
         ).encode()
     return (b"true" if value else b"false") + b"\n"
+
+
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: wide (CJK) characters count two, combining marks
+    none; a character wcwidth cannot measure (a control character) counts one."""
+    from wcwidth import wcswidth, wcwidth
+
+    width = wcswidth(text)
+    if width >= 0:
+        return int(width)
+    return sum(max(int(wcwidth(c)), 1) if c.isprintable() else 1 for c in text)
+
+
+def text_table(variables: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A readable table: columns aligned by display width, a rule under the header, and the
+    number of rows."""
+    widths = [display_width(v) for v in variables]
+    for row in rows:
+        widths = [max(w, display_width(c)) for w, c in zip(widths, row, strict=True)]
+
+    def line(cells: Sequence[str]) -> str:
+        padded = (c + " " * (w - display_width(c)) for c, w in zip(cells, widths, strict=True))
+        return "  ".join(padded).rstrip()
+
+    out = [line(variables), line(["-" * w for w in widths])]
+    out.extend(line(row) for row in rows)
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from kg import formats
 from kg.errors import InputError, Problem
-from kg.query.results import serialize_boolean, serialize_rows
+from kg.query.results import serialize_boolean, serialize_rows, text_table
 from kg.vocab import terms
 
 __all__ = ["FORMATS", "open_store", "parse_remote", "render", "run", "select", "term_text"]
@@ -92,20 +92,6 @@ def _shorten(text: str) -> str:
     return text
 
 
-def _table(variables: list[str], rows: list[list[str]]) -> str:
-    widths = [len(v) for v in variables]
-    for row in rows:
-        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
-
-    def line(cells: list[str]) -> str:
-        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
-
-    out = [line(variables), line(["-" * w for w in widths])]
-    out.extend(line(row) for row in rows)
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(out) + "\n"
-
-
 def render(result: Any, fmt: str) -> bytes:
     """Render a query result as a text table or in a SPARQL 1.1 results format (json, xml,
     csv, tsv); a graph (CONSTRUCT, DESCRIBE) as N-Triples."""
@@ -121,4 +107,4 @@ def render(result: Any, fmt: str) -> bytes:
         data = serialize_rows(variables, rows, fmt)
         return data if data.endswith(b"\n") else data + b"\n"
     text = [[_shorten(term_text(t)) for t in row] for row in rows]
-    return _table(variables, text).encode("utf-8")
+    return text_table(variables, text).encode("utf-8")

@@ -61,13 +61,15 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # quiet
         return
 
-    def _send(self, reply: Reply, *, vary: bool = False, head: bool = False) -> None:
+    def _send(
+        self, reply: Reply, *, vary: bool = False, head: bool = False, language: bool = False
+    ) -> None:
         self.send_response(reply.status)
         self.send_header("Content-Type", reply.content_type)
         self.send_header("Content-Length", str(len(reply.body)))
         self.send_header("Access-Control-Allow-Origin", "*")
         if vary:
-            self.send_header("Vary", "Accept")
+            self.send_header("Vary", "Accept, Accept-Language" if language else "Accept")
         self.end_headers()
         if not head:
             self.wfile.write(reply.body)
@@ -104,7 +106,11 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if path in ("/", "/index.html"):
             html = formats.get("html").content_type
-            self._send(Reply(200, html, self.server.page), head=head)
+            page = query_page(self._lang(params))
+            self._send(Reply(200, html, page), vary=True, head=head, language=True)
+            return
+        if path in ("/dataset", "/dataset.html"):
+            self._dataset(params, head)
             return
         if path.startswith("/download/"):
             self._download(path[len("/download/") :], head)
@@ -116,6 +122,25 @@ class _Handler(BaseHTTPRequestHandler):
             self._resource(path, params, head)
             return
         self._text(404, f"not found: {path}")
+
+    def _lang(self, params: dict[str, list[str]]) -> str:
+        from kg.serve.pages import pick_lang
+
+        return pick_lang(params.get("lang", [""])[0], self.headers.get("Accept-Language", ""))
+
+    def _dataset(self, params: dict[str, list[str]], head: bool) -> None:
+        from kg.serve.pages import dataset_html
+
+        host = self.headers.get("Host") or f"127.0.0.1:{self.server.server_port}"
+        with self.server.store_lock:
+            text = dataset_html(
+                self.server.store, self.server.out, f"http://{host}", self._lang(params)
+            )
+        if text is None:
+            self._text(404, "no dataset description: run kg build")
+            return
+        html = formats.get("html").content_type
+        self._send(Reply(200, html, text.encode("utf-8")), vary=True, head=head, language=True)
 
     def do_POST(self) -> None:
         url = urllib.parse.urlsplit(self.path)
@@ -163,7 +188,7 @@ class _Handler(BaseHTTPRequestHandler):
         ttl = service_description(f"http://{host}/sparql", self.server.triples)
         fmt = negotiate(self.headers.get("Accept", ""), GRAPH_OFFERS, "ttl") or "ttl"
         body = turtle_as(ttl.encode("utf-8"), fmt)
-        self._send(Reply(200, formats.get(fmt).media_type, body), vary=True, head=head)
+        self._send(Reply(200, formats.get(fmt).content_type, body), vary=True, head=head)
 
     def _static(self, rel: str, head: bool) -> None:
         target = (STATIC_DIR / rel).resolve()
@@ -182,11 +207,14 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(Reply(200, _DOWNLOADS[name], target.read_bytes()), head=head)
 
     def _resource(self, path: str, params: dict[str, list[str]], head: bool) -> None:
-        reply = resource_reply(self.server, path, params, self.headers.get("Accept", ""))
-        self._send(reply, vary=True, head=head)
+        accept, language = self.headers.get("Accept", ""), self.headers.get("Accept-Language", "")
+        reply = resource_reply(self.server, path, params, accept, language)
+        self._send(reply, vary=True, head=head, language=True)
 
 
-def resource_reply(server: _Server, path: str, params: dict[str, list[str]], accept: str) -> Reply:
+def resource_reply(
+    server: _Server, path: str, params: dict[str, list[str]], accept: str, accept_language: str = ""
+) -> Reply:
     """Answer GET on an instance or term IRI path by Accept or suffix; 404 when unknown."""
     path, fmt = resource_format(path, accept)
     if fmt is None:
@@ -195,9 +223,7 @@ def resource_reply(server: _Server, path: str, params: dict[str, list[str]], acc
         return Reply.text(406, f"acceptable formats: {names}\n")
     from kg.serve import pages
 
-    lang = params.get("lang", ["en"])[0]
-    if lang not in pages.LANGS:
-        lang = "en"
+    lang = pages.pick_lang(params.get("lang", [""])[0], accept_language)
     if path == "/void":
         data = server.out / VOID_FILE
         if data.is_file():
@@ -245,7 +271,6 @@ class _Server(ThreadingHTTPServer):
         self.store = ox.Store.read_only(str(config.store))
         self.store_lock = threading.Lock()
         self.triples = len(self.store)
-        self.page = query_page()
         super().__init__(address, _Handler)
 
     def server_close(self) -> None:

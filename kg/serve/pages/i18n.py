@@ -30,7 +30,7 @@ from kg.serve.pages.predicates import (
     URL,
 )
 
-__all__ = ["LANGS", "LANG_NAMES", "TERM_NAMES", "UI"]
+__all__ = ["LANGS", "LANG_NAMES", "TERM_NAMES", "UI", "meeting_name", "pick_lang"]
 
 #: Languages of the resource pages.
 LANGS = ("en", "ru", "ja")
@@ -82,6 +82,37 @@ UI: dict[str, dict[str, str]] = {
         "licence": "Data licence",
         "osm": "OpenStreetMap",
         "open": "page",
+        "region": "region",
+        "level": "level",
+        "ties": "ties",
+        "ties_summary": "{n} ties: {active} active, {suspended} suspended",
+        "ties_summary_one": "1 tie: {active} active, {suspended} suspended",
+        "ended_part": ", {ended} ended",
+        "first_tie": "first tie",
+        "latest_tie": "latest tie",
+        "conferences_n": "conferences attended",
+        "people": "People",
+        "post": "post",
+        "active": "active",
+        "all_statements": "All statements ({n})",
+        "incoming_n": "Linked from ({n} links)",
+        "map_of": "{name}, its region and its partners",
+        "legend_here": "this place",
+        "legend_party": "party",
+        "legend_host": "host",
+        "legend_participant": "took part",
+        "legend_partner": "partner",
+        "legend_suspended": "partner, tie suspended or ended",
+        "legend_other": "other place in the graph",
+        "nav_query": "Query",
+        "nav_dataset": "Dataset",
+        "nav_ontology": "Ontology",
+        "names_other": "other names",
+        "since": "since",
+        "as_of": "as of {date}",
+        "holder": "held by",
+        "none": "none recorded",
+        "ofn": "{n}",
     },
     "ru": {
         "statements": "Утверждения",
@@ -129,6 +160,37 @@ UI: dict[str, dict[str, str]] = {
         "licence": "Лицензия данных",
         "osm": "OpenStreetMap",
         "open": "страница",
+        "region": "регион",
+        "level": "уровень",
+        "ties": "связи",
+        "ties_summary": "связей: {n}; действуют: {active}, приостановлены: {suspended}",
+        "ties_summary_one": "одна связь; действует: {active}, приостановлена: {suspended}",
+        "ended_part": ", прекращены: {ended}",
+        "first_tie": "первая связь",
+        "latest_tie": "последняя связь",
+        "conferences_n": "участие в конференциях",
+        "people": "Люди",
+        "post": "должность",
+        "active": "действует",
+        "all_statements": "Все утверждения ({n})",
+        "incoming_n": "Ссылки на этот ресурс ({n})",
+        "map_of": "{name}: регион и партнёры",
+        "legend_here": "это место",
+        "legend_party": "сторона",
+        "legend_host": "принимающая сторона",
+        "legend_participant": "участник",
+        "legend_partner": "партнёр",
+        "legend_suspended": "партнёр, связь приостановлена или прекращена",
+        "legend_other": "другое место графа",
+        "nav_query": "Запросы",
+        "nav_dataset": "Набор данных",
+        "nav_ontology": "Онтология",
+        "names_other": "другие названия",
+        "since": "с",
+        "as_of": "на {date}",
+        "holder": "занимает",
+        "none": "нет записей",
+        "ofn": "{n}",
     },
     "ja": {
         "statements": "記述",
@@ -176,6 +238,37 @@ UI: dict[str, dict[str, str]] = {
         "licence": "データのライセンス",
         "osm": "OpenStreetMap",
         "open": "ページ",
+        "region": "所属地域",
+        "level": "区分",
+        "ties": "提携",
+        "ties_summary": "提携{n}件：継続中{active}件、停止中{suspended}件",
+        "ties_summary_one": "提携1件：継続中{active}件、停止中{suspended}件",
+        "ended_part": "、終了{ended}件",
+        "first_tie": "最初の提携",
+        "latest_tie": "最新の提携",
+        "conferences_n": "会議への参加",
+        "people": "人物",
+        "post": "役職",
+        "active": "継続中",
+        "all_statements": "すべての記述（{n}件）",
+        "incoming_n": "このリソースへのリンク（{n}件）",
+        "map_of": "{name}・所属地域・提携先",
+        "legend_here": "この自治体",
+        "legend_party": "当事者",
+        "legend_host": "開催地",
+        "legend_participant": "参加自治体",
+        "legend_partner": "提携先",
+        "legend_suspended": "提携先（交流停止・終了）",
+        "legend_other": "グラフ内の他の地点",
+        "nav_query": "検索",
+        "nav_dataset": "データセット",
+        "nav_ontology": "オントロジー",
+        "names_other": "別名",
+        "since": "以降",
+        "as_of": "{date}時点",
+        "holder": "就任者",
+        "none": "記録なし",
+        "ofn": "{n}件",
     },
 }
 
@@ -200,3 +293,45 @@ TERM_NAMES = {
     LONG: ("longitude", "долгота", "経度"),
     DERIVED_FROM: ("source", "источник", "出典"),
 }
+
+
+def meeting_name(lang: str, series: str, number: str) -> str:
+    """The name of a numbered meeting of a series in ``lang``.
+
+    >>> meeting_name("ja", "日ロ沿岸市長会議", "27")
+    '第27回日ロ沿岸市長会議'
+    >>> meeting_name("ru", "Встреча мэров", "27")
+    'Встреча мэров № 27'
+    """
+    if lang == "ja":
+        return f"第{number}回{series}"
+    if lang == "ru":
+        return f"{series} № {number}"
+    return f"{series} no. {number}"
+
+
+def pick_lang(asked: str, accept_language: str = "") -> str:
+    """The page language: ``?lang=`` when it is one of :data:`LANGS`, else the first of
+    :data:`LANGS` that ``Accept-Language`` prefers (by ``q``), else English.
+
+    >>> pick_lang("", "ja-JP,ja;q=0.9,en;q=0.8")
+    'ja'
+    >>> pick_lang("ru", "ja"), pick_lang("fr", "de, ru;q=0.5"), pick_lang("", "")
+    ('ru', 'ru', 'en')
+    """
+    if asked in LANGS:
+        return asked
+    best: tuple[float, int, str] | None = None
+    for order, part in enumerate(accept_language.split(",")):
+        tag, *args = (x.strip() for x in part.split(";"))
+        primary = tag.split("-")[0].lower()
+        q = 1.0
+        for arg in args:
+            if arg.startswith("q="):
+                try:
+                    q = float(arg[2:])
+                except ValueError:
+                    q = 0.0
+        if primary in LANGS and q > 0 and (best is None or (q, -order) > best[:2]):
+            best = (q, -order, primary)
+    return best[2] if best else "en"

@@ -35,20 +35,29 @@ from kg.errors import UsageError
 from kg.export.jsonld import default_context, jsonld_bytes
 from kg.export.serialise import serialize
 from kg.paths import ONTOLOGY_HTML
-from kg.serve.pages.html import CSS, esc, iri_path
-from kg.serve.pages.i18n import LANG_NAMES, LANGS
+from kg.serve.pages.frame import page_html
+from kg.serve.pages.geo import region_map
+from kg.serve.pages.html import esc, iri_path
+from kg.serve.pages.i18n import LANGS
 from kg.serve.pages.sections import (
     claims_section,
     incoming_section,
-    names_section,
     sources_section,
     statements_section,
     type_sections,
 )
+from kg.serve.pages.summary import fact_box, title_html
 from kg.serve.pages.view import View
+from kg.vocab import terms
 from kg.vocab.terms import PREFIXES
 
-__all__ = ["RDF_FORMATS", "describe", "ontology_html", "resource_html", "resource_rdf"]
+__all__ = [
+    "RDF_FORMATS",
+    "describe",
+    "ontology_html",
+    "resource_html",
+    "resource_rdf",
+]
 
 #: The formats a resource is served in, besides HTML: the graph formats that hold triples.
 RDF_FORMATS: tuple[str, ...] = formats.names("graph", quads=False)
@@ -115,25 +124,26 @@ def resource_html(store: ox.Store, iri: str, lang: str = "en") -> str | None:
     if not triples:
         return None
     view = View(store, lang)
-    outgoing = [t for t in triples if t.subject == ox.NamedNode(iri)]
-    incoming = [t for t in triples if t.object == ox.NamedNode(iri)]
+    node = ox.NamedNode(iri)
+    outgoing = [t for t in triples if t.subject == node]
+    incoming = [t for t in triples if t.object == node]
     types = view.types(iri)
-    title, title_lang = view.label(iri)
+    title, _ = view.label(iri)
     sourced = bool(view.sources_of(iri))
+    is_place = bool(types & {terms.RUJP.Municipality, terms.RUJP.RegionalGovernment})
 
-    body = [
-        f'<h1 lang="{esc(title_lang)}">{esc(title)}</h1>'
-        if title_lang
-        else f"<h1>{esc(title)}</h1>"
-    ]
-    body.append(f'<p class="iri">{esc(iri)}</p>')
+    body = [title_html(view, iri), f'<p class="iri">{esc(iri)}</p>']
     if types:
         type_links = ", ".join(view.link(t) for t in sorted(types))
-        body.append(f"<p>{esc(view.ui['type'])}: {type_links}</p>")
-    body.append(names_section(view, outgoing))
+        body.append(f'<p class="types">{esc(view.ui["type"])}: {type_links}</p>')
+    facts = fact_box(view, iri, types)
+    place_map = region_map(view, iri) if is_place else ""
+    if facts or place_map:
+        figure = f'<figure class="map" id="map">{place_map}</figure>' if place_map else ""
+        body.append(f'<div class="summary">{facts}{figure}</div>')
     body.extend(type_sections(view, iri, types))
-    body.append(statements_section(view, iri, outgoing, sourced))
     body.append(claims_section(view, iri))
+    body.append(statements_section(view, iri, outgoing, sourced))
     body.append(incoming_section(view, incoming))
     body.append(sources_section(view))
 
@@ -146,31 +156,8 @@ def resource_html(store: ox.Store, iri: str, lang: str = "en") -> str | None:
             target = esc(path + fmt.suffix)
             links.append(f'<a href="{target}">{esc(fmt.title)}</a>')
             head_links += f'<link rel="alternate" type="{fmt.media_type}" href="{target}">'
-        alternates = f"<p>{esc(view.ui['formats'])}: {' · '.join(links)}</p>"
-    switch = " ".join(
-        f'<strong lang="{code}" aria-current="page">{LANG_NAMES[code]}</strong>'
-        if code == lang
-        else f'<a href="?lang={code}" lang="{code}" hreflang="{code}">{LANG_NAMES[code]}</a>'
-        for code in LANGS
-    )
-    licence = (
-        f"{esc(view.ui['licence'])}: "
-        '<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a> · '
-        '<a href="/ontology">rujp ontology</a>'
-    )
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta http-equiv="Content-Security-Policy" '
-        "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
-        f"<title>{esc(title)} — rujp</title>\n"
-        '<link rel="icon" href="data:,">\n'
-        f"{head_links}\n<style>{CSS}</style>\n</head>\n<body>\n"
-        f'<header><a href="/">rujp-kg</a><nav>{switch}</nav></header>\n'
-        "<main>\n" + "\n".join(b for b in body if b) + f"\n{alternates}\n</main>\n"
-        f"<footer>{licence}</footer>\n</body>\n</html>\n"
-    )
+        alternates = f'<p class="formats">{esc(view.ui["formats"])}: {" · ".join(links)}</p>'
+    return page_html(view, title, "\n".join(b for b in body if b) + alternates, head_links)
 
 
 def ontology_html(out: Path) -> bytes | None:

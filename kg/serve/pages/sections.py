@@ -13,14 +13,17 @@ from collections.abc import Callable
 
 import pyoxigraph as ox
 
-from kg.serve.pages.geo import map_svg, place_point
+from kg.serve.pages.geo import agreement_map, meeting_map, place_point
 from kg.serve.pages.html import (
+    date_html,
     esc,
+    folded_html,
     iri_path,
     link_html,
     safe_href,
     section_html,
     short_name,
+    short_url,
     table_html,
 )
 from kg.serve.pages.predicates import (
@@ -33,13 +36,13 @@ from kg.serve.pages.predicates import (
     TYPE,
     URL,
 )
+from kg.serve.pages.summary import ENDED, tie_status, ties_of
 from kg.serve.pages.view import View
 from kg.vocab import terms
 
 __all__ = [
     "claims_section",
     "incoming_section",
-    "names_section",
     "sources_section",
     "statements_section",
     "type_sections",
@@ -58,57 +61,34 @@ _INCOMING_LIMIT = 100
 
 def statements_section(view: View, iri: str, outgoing: list[ox.Triple], sourced: bool) -> str:
     rows = []
-    own_refs = view.refs(iri) if sourced else ""
     for triple in outgoing:
         predicate = triple.predicate.value
         if predicate in _NOT_IN_TABLE:
             continue
         prop_text, prop_lang = view.label(predicate)
-        cells = [link_html(predicate, prop_text, prop_lang), view.value(triple.object)]
+        cells = [link_html(predicate, prop_text, prop_lang, view.lang), view.value(triple.object)]
         if sourced:
             derived = f'<span class="muted">{esc(view.ui["derived"])}</span>'
-            cells.append(derived if predicate in _DERIVED else own_refs)
+            cells.append(derived if predicate in _DERIVED else view.refs(iri, predicate))
         rows.append((prop_text.casefold(), str(triple.object), cells))
     rows.sort(key=lambda r: (r[0], r[1]))
     headers = [view.ui["property"], view.ui["value"]]
     if sourced:
         headers.append(view.ui["sourced"])
     table = table_html(headers, [r[2] for r in rows], "statements" if sourced else "")
-    return section_html(view.ui["statements"], table, "statements")
-
-
-def names_section(view: View, outgoing: list[ox.Triple]) -> str:
-    items = []
-    for triple in outgoing:
-        obj = triple.object
-        if triple.predicate.value in (LABEL, ALT_LABEL) and isinstance(obj, ox.Literal):
-            tag = obj.language or ""
-            items.append(
-                (
-                    tag,
-                    obj.value,
-                    f'<li><span lang="{esc(tag)}">{esc(obj.value)}</span> '
-                    f'<span class="dt">{esc(tag)}</span></li>',
-                )
-            )
-    if len(items) < 2:
-        return ""
-    return section_html(view.ui["names"], "<ul>" + "".join(i[2] for i in sorted(items)) + "</ul>")
+    return folded_html(view.ui["all_statements"].format(n=len(rows)), table, "statements")
 
 
 def _agreement(view: View, iri: str) -> str:
     rows = []
-    here = []
     for predicate in (terms.RUJP.japaneseParty, terms.RUJP.russianParty):
         for party in view.iris(iri, predicate):
             country = view.first_iri(party, terms.RUJP.country)
             rows.append([view.link(country) if country else "", view.link(party)])
-            point = place_point(view, party)
-            if point:
-                here.append((view.label(party)[0], point))
     parts = table_html([view.ui["country"], view.ui["municipality"]], rows)
-    if len(here) == 2:
-        parts += map_svg(view, here, line=True)
+    drawn = agreement_map(view, iri)
+    if drawn:
+        parts += f'<figure class="map" id="map">{drawn}</figure>'
     html = section_html(view.ui["parties"], parts, "parties")
     changes = []
     for change in view.iris(iri, terms.RUJP.statusChange):
@@ -118,7 +98,9 @@ def _agreement(view: View, iri: str) -> str:
             (
                 view.literal(change, terms.RUJP.date),
                 [
-                    link_html(change, view.literal(change, terms.RUJP.date) or short_name(change)),
+                    view.link_text(
+                        change, view.literal(change, terms.RUJP.date) or short_name(change)
+                    ),
                     view.link(status) if status else "",
                     "".join(view.value(n) for n in note),
                     view.refs(change),
@@ -127,7 +109,7 @@ def _agreement(view: View, iri: str) -> str:
         )
     if changes:
         headers = [view.ui["date"], view.ui["statuslabel"], view.ui["note"], view.ui["sourced"]]
-        table = table_html(headers, [c[1] for c in sorted(changes, key=lambda c: c[0])])
+        table = table_html(headers, [c[1] for c in sorted(changes, key=lambda c: c[0])], "changes")
         html += section_html(view.ui["status"], table, "status")
     return html
 
@@ -153,7 +135,7 @@ def _meeting(view: View, iri: str) -> str:
                 [
                     view.link(place)
                     if place
-                    else link_html(participation, short_name(participation)),
+                    else view.link_text(participation, short_name(participation)),
                     view.link(country) if country else "",
                     view.link(person) if person else "",
                     view.link(role) if role else "",
@@ -162,8 +144,9 @@ def _meeting(view: View, iri: str) -> str:
             )
         )
     html = ""
-    if here:
-        html += section_html(view.ui["map"], map_svg(view, here), "map")
+    drawn = meeting_map(view, iri) if here else ""
+    if drawn:
+        html += section_html(view.ui["map"], f'<figure class="map">{drawn}</figure>', "map")
     if rows:
         headers = [
             view.ui["municipality"],
@@ -177,60 +160,70 @@ def _meeting(view: View, iri: str) -> str:
     return html
 
 
+def _status_cell(view: View, agreement: str) -> str:
+    """The latest status of a tie with its date and sources, or "active"."""
+    status, date, change = tie_status(view, agreement)
+    if status is None:
+        return f'<span class="status active">{esc(view.ui["active"])}</span>'
+    css = "stopped" if status in ENDED else "active"
+    when = view.link_text(change, date) if date else ""
+    return f'<span class="status {css}">{view.link(status)} {when}</span> {view.refs(change)}'
+
+
 def _place(view: View, iri: str) -> str:
     html = ""
-    point = place_point(view, iri)
-    if point:
-        html += section_html(view.ui["map"], map_svg(view, [(view.label(iri)[0], point)]), "map")
     rows = []
-    for predicate, other in (
-        (terms.RUJP.japaneseParty, terms.RUJP.russianParty),
-        (terms.RUJP.russianParty, terms.RUJP.japaneseParty),
-    ):
-        for agreement in view.subjects(predicate, iri):
-            partner = view.first_iri(agreement, other)
-            kind = view.first_iri(agreement, terms.RUJP.agreementKind)
-            established = view.literal(agreement, terms.RUJP.established)
-            rows.append(
-                (
-                    view.label(partner)[0] if partner else "",
-                    [
-                        view.link(partner) if partner else "",
-                        view.link(kind) if kind else "",
-                        esc(established),
-                        view.link(agreement),
-                        view.refs(agreement),
-                    ],
-                )
+    for agreement, partner in ties_of(view, iri):
+        kind = view.first_iri(agreement, terms.RUJP.agreementKind)
+        established = view.literal(agreement, terms.RUJP.established)
+        rows.append(
+            (
+                (established, view.label(partner)[0] if partner else ""),
+                [
+                    view.link(partner) if partner else "",
+                    view.link(kind) if kind else "",
+                    date_html(established),
+                    _status_cell(view, agreement),
+                    view.link_text(agreement, view.ui["open"]) + " " + view.refs(agreement),
+                ],
             )
+        )
     if rows:
         headers = [
             view.ui["partner"],
             view.ui["kind"],
             view.ui["established"],
+            view.ui["statuslabel"],
             view.ui["agreement"],
-            view.ui["sourced"],
         ]
-        table = table_html(headers, [r[1] for r in sorted(rows, key=lambda r: r[0])])
+        table = table_html(headers, [r[1] for r in sorted(rows, key=lambda r: r[0])], "ties")
         html += section_html(view.ui["twinnings"], table, "twinnings")
     attended = []
     for participation in view.subjects(terms.RUJP.participant, iri):
         meeting = view.first_iri(participation, terms.RUJP.meeting)
         role = view.first_iri(participation, terms.RUJP.role)
+        person = view.first_iri(participation, terms.RUJP.representedBy)
         start = view.literal(meeting, terms.RUJP.startDate) if meeting else ""
         attended.append(
             (
                 start,
                 [
                     view.link(meeting) if meeting else "",
-                    esc(start),
+                    date_html(start),
+                    view.link(person) if person else "",
                     view.link(role) if role else "",
                     view.refs(participation),
                 ],
             )
         )
     if attended:
-        headers = [view.ui["meeting"], view.ui["date"], view.ui["role"], view.ui["sourced"]]
+        headers = [
+            view.ui["meeting"],
+            view.ui["date"],
+            view.ui["person"],
+            view.ui["role"],
+            view.ui["sourced"],
+        ]
         table = table_html(headers, [r[1] for r in sorted(attended, key=lambda r: r[0])])
         html += section_html(view.ui["attended"], table, "attended")
     memberships = []
@@ -244,6 +237,25 @@ def _place(view: View, iri: str) -> str:
         html += section_html(
             view.ui["memberships"], table_html(headers, memberships), "memberships"
         )
+    people = []
+    for post in view.subjects(terms.RUJP.postIn, iri):
+        holder = view.first_iri(post, terms.RUJP.holder)
+        kind = view.first_iri(post, terms.RUJP.postKind)
+        people.append(
+            (
+                _period(view, post),
+                [
+                    view.link(holder) if holder else "",
+                    view.link(kind) if kind else "",
+                    _period(view, post),
+                    view.refs(post),
+                ],
+            )
+        )
+    if people:
+        headers = [view.ui["person"], view.ui["post"], view.ui["period"], view.ui["sourced"]]
+        table = table_html(headers, [r[1] for r in sorted(people, key=lambda r: r[0])])
+        html += section_html(view.ui["people"], table, "people")
     return html + _visits(view, iri)
 
 
@@ -278,7 +290,8 @@ def _period(view: View, node: str) -> str:
     as_of = view.literal(node, terms.RUJP.asOf)
     text = f"{start}–{end}" if start or end else ""
     if as_of:
-        text = f"{text} ({as_of})" if text else as_of
+        seen = view.ui["as_of"].format(date=as_of)
+        text = f"{text} ({seen})" if text else seen
     return esc(text)
 
 
@@ -316,10 +329,39 @@ def _person(view: View, iri: str) -> str:
                 view.refs(post),
             ]
         )
-    if not rows:
-        return ""
-    headers = [view.ui["posts"], view.ui["organisation"], view.ui["period"], view.ui["sourced"]]
-    return section_html(view.ui["posts"], table_html(headers, rows), "posts")
+    html = ""
+    if rows:
+        headers = [view.ui["post"], view.ui["organisation"], view.ui["period"], view.ui["sourced"]]
+        html += section_html(view.ui["posts"], table_html(headers, rows), "posts")
+    attended = []
+    for participation in view.subjects(terms.RUJP.representedBy, iri):
+        meeting = view.first_iri(participation, terms.RUJP.meeting)
+        place = view.first_iri(participation, terms.RUJP.participant)
+        role = view.first_iri(participation, terms.RUJP.role)
+        start = view.literal(meeting, terms.RUJP.startDate) if meeting else ""
+        attended.append(
+            (
+                start,
+                [
+                    view.link(meeting) if meeting else "",
+                    date_html(start),
+                    view.link(place) if place else "",
+                    view.link(role) if role else "",
+                    view.refs(participation),
+                ],
+            )
+        )
+    if attended:
+        headers = [
+            view.ui["meeting"],
+            view.ui["date"],
+            view.ui["municipality"],
+            view.ui["role"],
+            view.ui["sourced"],
+        ]
+        table = table_html(headers, [r[1] for r in sorted(attended, key=lambda r: r[0])])
+        html += section_html(view.ui["attended"], table, "attended")
+    return html
 
 
 def _series(view: View, iri: str) -> str:
@@ -352,7 +394,7 @@ def claims_section(view: View, iri: str) -> str:
         rows.append(
             [
                 view.link(prop) if prop else "",
-                link_html(claim, view.literal(claim, terms.RUJP.claimValue)),
+                view.link_text(claim, view.literal(claim, terms.RUJP.claimValue)),
                 "".join(view.value(n) for n in view.objects(claim, COMMENT)),
                 view.refs(claim),
             ]
@@ -379,7 +421,8 @@ def incoming_section(view: View, incoming: list[ox.Triple]) -> str:
         if more > 0:
             items += f'<li class="muted">+{more} {esc(view.ui["more"])}</li>'
         blocks.append(f"<h3>{view.link(predicate)}</h3><ul>{items}</ul>")
-    return section_html(view.ui["incoming"], "".join(blocks), "incoming")
+    title = view.ui["incoming_n"].format(n=len(incoming))
+    return folded_html(title, "".join(blocks), "incoming")
 
 
 def sources_section(view: View) -> str:
@@ -395,12 +438,14 @@ def sources_section(view: View) -> str:
         for url in urls:
             href = safe_href(url)
             if href is not None and iri_path(url) is None:
-                external += f' <a class="url" href="{esc(href)}" rel="nofollow">{esc(url)}</a>'
+                external += (
+                    f' <a class="url" href="{esc(href)}" rel="nofollow">{esc(short_url(url))}</a>'
+                )
             else:
                 external += f' <span class="url">{esc(url)}</span>'
         meta = ", ".join(esc(x) for x in (publisher, issued) if x)
         items.append(
-            f'<li id="src-{n}">{link_html(source, title, lang)}'
+            f'<li id="src-{n}">{link_html(source, title, lang, view.lang)}'
             f"{' — ' + meta if meta else ''}{external}</li>"
         )
     return section_html(view.ui["sources"], "<ol>" + "".join(items) + "</ol>", "sources")

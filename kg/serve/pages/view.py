@@ -1,5 +1,8 @@
 """One page's reading of the store: the objects and subjects of a node, labels in the page's
-language, composed names of n-ary nodes, values as HTML, and the sources cited.
+language (agreements and meetings without a label in that language are named from their
+parties, kind, series and number in it), composed names of n-ary nodes, values as HTML with
+links that keep the page language, and the sources cited (per value, through
+:mod:`kg.serve.pages.provenance`).
 
 Light: pyoxigraph only.
 """
@@ -8,10 +11,17 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from kg.serve.pages.html import Sources, esc, iri_path, link_html, safe_href, short_name
-from kg.serve.pages.i18n import LANGS, TERM_NAMES, UI
+from kg.serve.pages.html import (
+    Sources,
+    esc,
+    iri_path,
+    link_html,
+    safe_href,
+    short_name,
+    with_lang,
+)
+from kg.serve.pages.i18n import LANGS, TERM_NAMES, UI, meeting_name
 from kg.serve.pages.predicates import (
-    DERIVED_FROM,
     LABEL,
     PREF_LABEL,
     SCHEMA_NAME,
@@ -19,6 +29,7 @@ from kg.serve.pages.predicates import (
     TYPE,
     XSD_STRING,
 )
+from kg.serve.pages.provenance import node_sources, value_sources
 from kg.vocab import terms
 
 __all__ = ["Term", "View"]
@@ -35,6 +46,7 @@ class View:
         self.ui = UI[lang]
         self.sources = Sources()
         self._labels: dict[str, tuple[str, str]] = {}
+        self._per_value: dict[str, dict[str, list[str]]] = {}
 
     def objects(self, subject: str, predicate: str) -> list[Term]:
         quads = self.store.quads_for_pattern(ox.NamedNode(subject), ox.NamedNode(predicate), None)
@@ -75,11 +87,20 @@ class View:
         return self._labels[iri]
 
     def _label(self, iri: str, depth: int) -> tuple[str, str]:
+        found: tuple[str, str] | None = None
         for predicate in (LABEL, PREF_LABEL, TITLE, SCHEMA_NAME):
             lits = [o for o in self.objects(iri, predicate) if isinstance(o, ox.Literal)]
-            picked = self.pick(lits)
-            if picked is not None:
-                return picked
+            found = self.pick(lits)
+            if found is not None:
+                break
+        if found is not None and found[1] == self.lang:
+            return found
+        if depth < 2:
+            localised = self._localised(iri, depth + 1)
+            if localised is not None:
+                return localised
+        if found is not None:
+            return found
         if iri in TERM_NAMES:
             return TERM_NAMES[iri][LANGS.index(self.lang)], self.lang
         if depth < 2:
@@ -87,6 +108,33 @@ class View:
             if composed:
                 return composed, ""
         return short_name(iri), ""
+
+    def _localised(self, iri: str, depth: int) -> tuple[str, str] | None:
+        """A name in the page language for an agreement (its parties and kind) or a meeting
+        (its series and number), when the store has none in that language."""
+        types = self.types(iri)
+        if terms.RUJP.TwinningAgreement in types:
+            japan = self.first_iri(iri, terms.RUJP.japaneseParty)
+            russia = self.first_iri(iri, terms.RUJP.russianParty)
+            kind = self.first_iri(iri, terms.RUJP.agreementKind)
+            if not (japan and russia):
+                return None
+            names = [self.label(japan, depth), self.label(russia, depth)]
+            text = f"{names[0][0]} – {names[1][0]}"
+            if kind:
+                text += f" ({self.label(kind, depth)[0]})"
+            same = all(n[1] == self.lang for n in names)
+            return text, self.lang if same else ""
+        if terms.RUJP.Meeting in types:
+            series = self.first_iri(iri, terms.RUJP.inSeries)
+            number = self.literal(iri, terms.RUJP.number)
+            if not (series and number):
+                return None
+            name, lang = self.label(series, depth)
+            if lang != self.lang:
+                return None
+            return meeting_name(self.lang, name, number), self.lang
+        return None
 
     def _composed(self, iri: str, depth: int) -> str:
         """A name for an n-ary node from the names of the nodes it links."""
@@ -111,9 +159,19 @@ class View:
 
     def link(self, iri: str) -> str:
         text, lang = self.label(iri)
-        return link_html(iri, text, lang)
+        return link_html(iri, text, lang, self.lang)
 
-    def value(self, term: Term) -> str:
+    def link_text(self, iri: str, text: str) -> str:
+        """A link to ``iri`` showing ``text`` (keeps the page language)."""
+        return link_html(iri, text, "", self.lang)
+
+    def href(self, path: str) -> str:
+        """A local path that keeps the page language."""
+        return with_lang(path, self.lang)
+
+    def value(self, term: Term, *, plain: bool = False) -> str:
+        """A value as HTML: a link, or a literal with its language (and, unless ``plain``,
+        its datatype)."""
         if isinstance(term, ox.NamedNode):
             if iri_path(term.value) is None and safe_href(term.value) is not None:
                 text, _ = self.label(term.value)
@@ -123,14 +181,22 @@ class View:
             attr = f' lang="{esc(term.language)}"' if term.language else ""
             text = f"<span{attr}>{esc(term.value)}</span>"
             datatype = term.datatype.value
-            if not term.language and datatype != XSD_STRING:
+            if not (plain or term.language) and datatype != XSD_STRING:
                 text += f' <span class="dt">{esc(short_name(datatype))}</span>'
             return text
         return esc(str(term))
 
     def sources_of(self, iri: str) -> list[str]:
-        return self.iris(iri, DERIVED_FROM)
+        """The sources of a fact node."""
+        return node_sources(self.store, iri)
 
-    def refs(self, iri: str) -> str:
-        found = self.sources_of(iri)
+    def value_sources(self, iri: str, predicate: str) -> list[str]:
+        """The sources of one value of a node: per value when known, else the node's."""
+        if iri not in self._per_value:
+            self._per_value[iri] = value_sources(self.store, iri)
+        return self._per_value[iri].get(predicate) or self.sources_of(iri)
+
+    def refs(self, iri: str, predicate: str = "") -> str:
+        """Numbered references to the sources of a node (or of one of its values)."""
+        found = self.value_sources(iri, predicate) if predicate else self.sources_of(iri)
         return self.sources.refs(found) if found else ""
