@@ -22,6 +22,7 @@ __all__ = [
     "ID_BASE",
     "IRI_PATTERN",
     "agreement",
+    "cited_value",
     "claim",
     "document",
     "meeting",
@@ -104,3 +105,8 @@ def source(key: str) -> str:
 def claim(table: str, key: str, field: str, value: str) -> str:
     digest = hashlib.sha256(value.encode("utf-8")).hexdigest()[:12]
     return f"{ID_BASE}claim/{_seg(table)}/{quote(key, safe='-_.~/')}/{_seg(field)}/{digest}"
+
+
+def cited_value(subject: str, prop: str, digest: str) -> str:
+    """The node naming the sources of one value of ``subject`` (an instance IRI)."""
+    return f"{subject}/value/{_seg(prop)}/{_seg(digest)}"
