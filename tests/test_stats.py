@@ -60,9 +60,10 @@ def test_trust_sections_add_up(data_dir: Path) -> None:
     tables = load_tables(data_dir)
     report = coverage(tables)
     values = dict(report.section("Value-level provenance").rows)
-    assert values["with at least one supporting source"] <= values[
-        "displayed values (filled cells of fact rows)"
-    ]
+    assert (
+        values["with at least one supporting source"]
+        <= values["displayed values (filled cells of fact rows)"]
+    )
     assert (
         values["with their own per-value citation (citations.csv)"]
         + values["citing their row's sources"]
