@@ -94,6 +94,7 @@ def test_messages_reach_the_report(fixture_report: Callable[[str], Report]) -> N
 WARNING_SHAPES = {
     "ClaimSourceConflictShape",
     "MirrorMarkedShape",
+    "MirrorOnlyShape",
     "SourceHostShape",
     "Source-no-raw-ip",
     "SourcePublisherKindGivenShape",
