@@ -1,22 +1,33 @@
-"""Stage 2: turn checked tables into an RDF graph.
+"""Stage 2: turn checked tables into an RDF graph, with the sources of every value.
 
 Every node is an IRI from :mod:`kg.vocab.iris` (no blank nodes), so the graph and its
-serialisations are deterministic. Alongside the graph the builder returns where each
-node was curated (file and line) so that validation reports can point curators at rows.
+serialisations are deterministic. Each value triple is supported by the sources of the
+cell it comes from (``citations.csv``, else the row's ``sources``); where those differ from
+the sources its subject cites (a per-value citation, or a link derived from another row such
+as ``rujp:twinnedWith``), the builder writes a ``rujp:CitedValue`` node naming them.
+Alongside the graph the builder returns where each node was curated (file and line) so that
+validation reports can point curators at rows.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from kg.tables import LEVELS_MUNICIPAL, Row, Tables, parse_date
+from kg.errors import InputError, Problem
+from kg.tables import LEVELS_MUNICIPAL, Row, Tables
+from kg.tables.citations import Citations, load_citations, value_sources
+from kg.values import DATE_BOUNDS, UnknownFieldError, date_bounds, date_literal, property_of, term
 from kg.vocab import codes, iris
 from kg.vocab.namespaces import GEO, GEONAMES, RUJP, SCHEMA, WD
 
-__all__ = ["BuiltGraph", "Origin", "build_graph", "canonical_decimal", "date_literal", "new_graph"]
+__all__ = ["GEONAMES", "BuiltGraph", "Origin", "build_graph", "new_graph"]
+
+Term = URIRef | Literal
+Triple = tuple[URIRef, URIRef, Term]
 
 
 def _code_terms(code_list: codes.CodeList) -> dict[str, URIRef]:
@@ -32,46 +43,7 @@ _POST = _code_terms(codes.POST)
 _DOC = _code_terms(codes.DOCUMENT_KIND)
 _CONFIDENCE = _code_terms(codes.CONFIDENCE)
 _SOURCE_KIND = _code_terms(codes.SOURCE_KIND)
-
-#: For claims.csv: which property a disputed column stands for.
-FIELD_PROPERTY: dict[tuple[str, str], URIRef] = {
-    ("twinnings", "established"): RUJP.established,
-    ("twinnings", "kind"): RUJP.agreementKind,
-    ("twinnings", "kind_local"): RUJP.kindLocal,
-    ("twinnings", "japan"): RUJP.japaneseParty,
-    ("twinnings", "russia"): RUJP.russianParty,
-    ("twinning_status", "date"): RUJP.date,
-    ("meetings", "start"): RUJP.startDate,
-    ("meetings", "end"): RUJP.endDate,
-    ("meetings", "host"): RUJP.host,
-    ("meetings", "venue"): RUJP.venue,
-    ("meetings", "count_jp"): RUJP.reportedJapaneseCount,
-    ("meetings", "count_ru"): RUJP.reportedRussianCount,
-    ("participations", "person"): RUJP.representedBy,
-    ("participations", "role"): RUJP.role,
-    ("organisations", "founded"): RUJP.founded,
-    ("organisations", "seat"): RUJP.seat,
-    ("memberships", "from"): RUJP.startDate,
-    ("memberships", "to"): RUJP.endDate,
-    ("posts", "from"): RUJP.startDate,
-    ("posts", "to"): RUJP.endDate,
-    ("documents", "date"): RUJP.date,
-    ("series", "first_year"): RUJP.firstYear,
-    ("municipalities", "lat"): GEO.lat,
-    ("municipalities", "lon"): GEO.long,
-    ("municipalities", "region"): RUJP.region,
-    ("municipalities", "level"): RUJP.level,
-    ("municipalities", "label_en"): RDFS.label,
-    ("municipalities", "label_ru"): RDFS.label,
-    ("municipalities", "label_ja"): RDFS.label,
-    ("municipalities", "wikidata"): RUJP.wikidataId,
-    ("municipalities", "geonames"): RUJP.geonamesId,
-    ("municipalities", "jis_code"): RUJP.jisCode,
-    ("municipalities", "oktmo"): RUJP.oktmoCode,
-    ("people", "label_en"): RDFS.label,
-    ("people", "label_ru"): RDFS.label,
-    ("people", "label_ja"): RDFS.label,
-}
+_PUBLISHER_KIND = _code_terms(codes.PUBLISHER_KIND)
 
 
 @dataclass(frozen=True, order=True)
@@ -100,7 +72,7 @@ def new_graph() -> Graph:
     g.bind("place", Namespace(iris.ID_BASE + "place/"))
     g.bind("twinning", Namespace(iris.ID_BASE + "twinning/"))
     g.bind("series", Namespace(iris.ID_BASE + "series/"))
-    g.bind("organisation", Namespace(iris.ID_BASE + "org/"))
+    g.bind("orgs", Namespace(iris.ID_BASE + "org/"))
     g.bind("person", Namespace(iris.ID_BASE + "person/"))
     g.bind("document", Namespace(iris.ID_BASE + "document/"))
     g.bind("source", Namespace(iris.ID_BASE + "source/"))
@@ -114,72 +86,91 @@ def new_graph() -> Graph:
     return g
 
 
-def canonical_decimal(text: str) -> str:
-    """The canonical xsd:decimal form: no exponent, no trailing zeros, one digit after the point.
-
-    >>> canonical_decimal("34.40000"), canonical_decimal("140"), canonical_decimal("-0.50")
-    ('34.4', '140.0', '-0.5')
-    """
-    from decimal import Decimal
-
-    out = format(Decimal(text), "f")
-    if "." not in out:
-        return out + ".0"
-    out = out.rstrip("0")
-    return out + "0" if out.endswith(".") else out
-
-
-def date_literal(text: str) -> Literal:
-    """A date typed at its precision: xsd:gYear, xsd:gYearMonth or xsd:date.
-
-    >>> date_literal("2019-08").datatype == XSD.gYearMonth
-    True
-    """
-    parsed = parse_date(text)
-    if parsed is None:  # tables.load_tables has rejected it already
-        raise ValueError(f"not a date: {text!r}")
-    _, month, day = parsed
-    if day is not None:
-        return Literal(text, datatype=XSD.date)
-    if month is not None:
-        return Literal(text, datatype=XSD.gYearMonth)
-    return Literal(text, datatype=XSD.gYear)
-
-
 class _Builder:
-    def __init__(self, tables: Tables) -> None:
+    def __init__(self, tables: Tables, citations: Citations) -> None:
         self.tables = tables
+        self.citations = citations
         self.g = new_graph()
         self.origins: dict[URIRef, Origin] = {}
         self.series_of_number: dict[str, str] = {
             r.get("number"): r.get("series") for r in tables.rows["meetings"]
         }
+        self.row: Row | None = None
+        #: value triple -> the ids of the sources that support it, and where it was curated
+        self.support: dict[Triple, tuple[set[str], Origin]] = {}
+        #: fact node -> the ids of the sources its own row cites
+        self.own: dict[URIRef, frozenset[str]] = {}
+        self.ended = _ended_ties(tables)
 
-    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+    def add(self, s: URIRef, p: URIRef, o: Term) -> None:
+        """A triple that no source supports by itself (type, provenance, curation)."""
         self.g.add((s, p, o))
 
-    def opt_date(self, s: URIRef, p: URIRef, text: str) -> None:
+    def value(self, s: URIRef, p: URIRef, o: Term, *fields: str) -> None:
+        """A value triple supported by the sources of ``fields`` of the current row."""
+        assert self.row is not None
+        row = self.row
+        self.g.add((s, p, o))
+        sources: set[str] = set()
+        for name in fields:
+            sources.update(value_sources(row, name, self.citations))
+        origin = self._origin(row, fields)
+        entry = self.support.setdefault((s, p, o), (set(), origin))
+        entry[0].update(sources)
+        if p in DATE_BOUNDS and isinstance(o, Literal):
+            earliest, latest = date_bounds(str(o))
+            self.value(s, DATE_BOUNDS[p][0], Literal(earliest, datatype=XSD.date), *fields)
+            self.value(s, DATE_BOUNDS[p][1], Literal(latest, datatype=XSD.date), *fields)
+
+    def _origin(self, row: Row, fields: tuple[str, ...]) -> Origin:
+        for name in fields:
+            cited = self.citations.get((row.table, row.key, name))
+            if cited is not None:
+                return Origin("citations.csv", cited.line)
+        return Origin(row.file, row.line)
+
+    def cell(self, s: URIRef, name: str) -> None:
+        """The value of column ``name`` of the current row, if filled in."""
+        assert self.row is not None
+        text = self.row.get(name)
         if text:
-            self.add(s, p, date_literal(text))
+            table = self.row.table
+            self.value(s, property_of(table, name), term(table, name, text), name)
 
     def fact(self, node: URIRef, cls: URIRef, row: Row) -> None:
         """Type, provenance, confidence, note and origin shared by every fact node."""
         self.add(node, RDF.type, cls)
         for source_id in row.list("sources"):
             self.add(node, PROV.wasDerivedFrom, URIRef(iris.source(source_id)))
+        self.own[node] = frozenset(row.list("sources"))
         self.add(node, RUJP.confidence, _CONFIDENCE[row.get("confidence")])
         if row.get("note"):
             self.add(node, RDFS.comment, Literal(row.get("note"), lang="en"))
         self.add(node, RUJP.curatedIn, Literal(row.file))
         self.origins[node] = Origin(row.file, row.line)
 
-    def labels(self, node: URIRef, row: Row, prefix: str = "label_") -> None:
+    def labels(self, node: URIRef) -> None:
         for lang in ("en", "ru", "ja"):
-            if row.get(prefix + lang):
-                self.add(node, RDFS.label, Literal(row.get(prefix + lang), lang=lang))
-        for item in row.list("alt_labels"):
+            self.cell(node, f"label_{lang}")
+        assert self.row is not None
+        for item in self.row.list("alt_labels"):
             text, _, lang = item.rpartition("@")
-            self.add(node, SKOS.altLabel, Literal(text.strip(), lang=lang))
+            self.value(node, SKOS.altLabel, Literal(text.strip(), lang=lang), "alt_labels")
+
+    def cited_values(self) -> None:
+        """One ``rujp:CitedValue`` per value whose sources are not its subject's own."""
+        for (s, p, o), (sources, origin) in sorted(self.support.items()):
+            if self.own.get(s) == frozenset(sources):
+                continue
+            digest = hashlib.sha256(o.n3().encode("utf-8")).hexdigest()[:12]
+            node = URIRef(iris.cited_value(str(s), _local(p), digest))
+            self.add(node, RDF.type, RUJP.CitedValue)
+            self.add(node, RUJP.citedSubject, s)
+            self.add(node, RUJP.citedProperty, p)
+            self.add(node, RUJP.citedValue, o)
+            for source_id in sorted(sources):
+                self.add(node, PROV.wasDerivedFrom, URIRef(iris.source(source_id)))
+            self.origins[node] = origin
 
     def node_of(self, table: str, row: Row) -> str:
         """The IRI of the node a row of ``table`` produces."""
@@ -219,12 +210,16 @@ class _Builder:
         node = URIRef(iris.source(row.get("id")))
         self.add(node, RDF.type, RUJP.Source)
         self.add(node, SCHEMA.url, URIRef(row.get("url")))
-        self.add(node, DCTERMS.title, Literal(row.get("title"), lang=row.get("language")))
+        if row.get("title"):
+            self.add(node, DCTERMS.title, Literal(row.get("title"), lang=row.get("language")))
         self.add(node, DCTERMS.publisher, Literal(row.get("publisher")))
-        self.opt_date(node, DCTERMS.issued, row.get("published"))
+        if row.get("published"):
+            self.add(node, DCTERMS.issued, date_literal(row.get("published")))
         self.add(node, RUJP.accessed, Literal(row.get("accessed"), datatype=XSD.date))
         self.add(node, DCTERMS.language, Literal(row.get("language")))
         self.add(node, RUJP.sourceKind, _SOURCE_KIND[row.get("kind")])
+        if row.get("publisher_kind"):
+            self.add(node, RUJP.publisherKind, _PUBLISHER_KIND[row.get("publisher_kind")])
         if row.get("note"):
             self.add(node, RDFS.comment, Literal(row.get("note"), lang="en"))
         self.add(node, RUJP.curatedIn, Literal(row.file))
@@ -235,46 +230,40 @@ class _Builder:
         level = row.get("level")
         cls = RUJP.Municipality if level in LEVELS_MUNICIPAL else RUJP.RegionalGovernment
         self.fact(node, cls, row)
-        self.add(node, RUJP.level, _LEVEL[level])
-        self.add(node, RUJP.country, _COUNTRY[row.get("country")])
-        if row.get("region"):
-            self.add(node, RUJP.region, URIRef(iris.place(row.get("region"))))
-        self.labels(node, row)
-        for col, prop in (("lat", GEO.lat), ("lon", GEO.long)):
-            if row.get(col):
-                self.add(node, prop, Literal(canonical_decimal(row.get(col)), datatype=XSD.decimal))
+        for name in ("level", "country", "region"):
+            self.cell(node, name)
+        self.labels(node)
+        for name in ("lat", "lon", "wikidata", "geonames", "jis_code", "oktmo"):
+            self.cell(node, name)
+        # Close matches, not owl:sameAs: a GeoNames feature is a populated place, not the
+        # government; a Wikidata item may be drawn wider or narrower than the node.
         if row.get("wikidata"):
-            self.add(node, RUJP.wikidataId, Literal(row.get("wikidata")))
-            self.add(node, OWL.sameAs, WD[row.get("wikidata")])
+            self.value(node, SKOS.closeMatch, WD[row.get("wikidata")], "wikidata")
         if row.get("geonames"):
-            self.add(node, RUJP.geonamesId, Literal(row.get("geonames")))
-            self.add(node, OWL.sameAs, GEONAMES[row.get("geonames") + "/"])
-        if row.get("jis_code"):
-            self.add(node, RUJP.jisCode, Literal(row.get("jis_code")))
-        if row.get("oktmo"):
-            self.add(node, RUJP.oktmoCode, Literal(row.get("oktmo")))
+            self.value(node, SKOS.closeMatch, GEONAMES[row.get("geonames") + "/"], "geonames")
 
     def twinnings(self, row: Row) -> None:
         node = URIRef(iris.agreement(row.get("id")))
         self.fact(node, RUJP.TwinningAgreement, row)
         japan = URIRef(iris.place(row.get("japan")))
         russia = URIRef(iris.place(row.get("russia")))
-        self.add(node, RUJP.japaneseParty, japan)
-        self.add(node, RUJP.russianParty, russia)
-        # Derived, never curated: the generic party links and the symmetric direct tie.
-        self.add(node, RUJP.party, japan)
-        self.add(node, RUJP.party, russia)
-        self.add(japan, RUJP.twinnedWith, russia)
-        self.add(russia, RUJP.twinnedWith, japan)
-        self.add(node, RUJP.agreementKind, _KIND[row.get("kind")])
-        if row.get("kind_local"):
-            self.add(node, RUJP.kindLocal, Literal(row.get("kind_local")))
-        self.opt_date(node, RUJP.established, row.get("established"))
-        if row.get("document"):
-            self.add(node, RUJP.foundingDocument, URIRef(iris.document(row.get("document"))))
+        self.cell(node, "japan")
+        self.cell(node, "russia")
+        # Derived, never curated: the generic party links and the symmetric direct ties,
+        # cited by the agreement's own sources.
+        self.value(node, RUJP.party, japan, "japan")
+        self.value(node, RUJP.party, russia, "russia")
+        links = [RUJP.partnerOf]
+        if row.get("kind") in ("sister", "friendship") and row.get("id") not in self.ended:
+            links.append(RUJP.twinnedWith)
+        for link in links:
+            self.value(japan, link, russia, "japan", "russia", "kind")
+            self.value(russia, link, japan, "japan", "russia", "kind")
+        for name in ("kind", "kind_local", "established", "document"):
+            self.cell(node, name)
         label = self._agreement_label(row)
         if label:
-            self.add(node, RDFS.label, Literal(label, lang="en"))
+            self.value(node, RDFS.label, Literal(label, lang="en"), "japan", "russia", "kind")
 
     def _agreement_label(self, row: Row) -> str:
         places = self.tables.by_key("municipalities")
@@ -286,79 +275,63 @@ class _Builder:
     def twinning_status(self, row: Row) -> None:
         node = URIRef(iris.status_change(row.get("agreement"), row.get("date"), row.get("status")))
         self.fact(node, RUJP.StatusChange, row)
-        self.add(URIRef(iris.agreement(row.get("agreement"))), RUJP.statusChange, node)
-        self.add(node, RUJP.status, _STATUS[row.get("status")])
-        self.opt_date(node, RUJP.date, row.get("date"))
+        agreement = URIRef(iris.agreement(row.get("agreement")))
+        self.value(agreement, RUJP.statusChange, node, "agreement")
+        for name in ("status", "date", "predecessor"):
+            self.cell(node, name)
 
     def series(self, row: Row) -> None:
         node = URIRef(iris.series(row.get("id")))
         self.fact(node, RUJP.MeetingSeries, row)
-        self.labels(node, row)
-        if row.get("first_year"):
-            self.add(node, RUJP.firstYear, Literal(row.get("first_year"), datatype=XSD.gYear))
-        if row.get("frequency"):
-            self.add(node, RUJP.frequency, Literal(row.get("frequency"), datatype=XSD.duration))
+        self.labels(node)
+        self.cell(node, "first_year")
+        self.cell(node, "frequency")
         for org in row.list("organisers"):
-            self.add(node, RUJP.organiser, URIRef(iris.organisation(org)))
+            self.value(node, RUJP.organiser, URIRef(iris.organisation(org)), "organisers")
 
     def meetings(self, row: Row) -> None:
         series, number = row.get("series"), row.get("number")
         node = URIRef(iris.meeting(series, number))
         self.fact(node, RUJP.Meeting, row)
-        self.add(node, RUJP.inSeries, URIRef(iris.series(series)))
-        self.add(node, RUJP.number, Literal(number, datatype=XSD.positiveInteger))
-        self.opt_date(node, RUJP.startDate, row.get("start"))
-        self.opt_date(node, RUJP.endDate, row.get("end"))
-        if row.get("host"):
-            self.add(node, RUJP.host, URIRef(iris.place(row.get("host"))))
-        if row.get("venue"):
-            self.add(node, RUJP.venue, Literal(row.get("venue")))
-        for col, prop in (
-            ("count_jp", RUJP.reportedJapaneseCount),
-            ("count_ru", RUJP.reportedRussianCount),
-        ):
-            if row.get(col):
-                self.add(node, prop, Literal(row.get(col), datatype=XSD.nonNegativeInteger))
-        self.add(node, RDFS.label, Literal(f"Coastal Mayors' Conference no. {number}", lang="en"))
+        self.value(node, RUJP.inSeries, URIRef(iris.series(series)), "series")
+        self.value(node, RUJP.number, Literal(number, datatype=XSD.positiveInteger), "number")
+        for name in ("start", "end", "host", "venue", "count_jp", "count_ru"):
+            self.cell(node, name)
+        label = Literal(f"Coastal Mayors' Conference no. {number}", lang="en")
+        self.value(node, RDFS.label, label, "number")
 
     def participations(self, row: Row) -> None:
         number = row.get("meeting")
         series = self.series_of_number[number]
         node = URIRef(iris.participation(series, number, row.get("municipality")))
         self.fact(node, RUJP.Participation, row)
-        self.add(node, RUJP.meeting, URIRef(iris.meeting(series, number)))
-        self.add(node, RUJP.participant, URIRef(iris.place(row.get("municipality"))))
-        if row.get("person"):
-            self.add(node, RUJP.representedBy, URIRef(iris.person(row.get("person"))))
-        if row.get("role"):
-            self.add(node, RUJP.role, _ROLE[row.get("role")])
+        self.value(node, RUJP.meeting, URIRef(iris.meeting(series, number)), "meeting")
+        for name in ("municipality", "person", "role"):
+            self.cell(node, name)
 
     def organisations(self, row: Row) -> None:
         node = URIRef(iris.organisation(row.get("id")))
         self.fact(node, RUJP.Organisation, row)
-        self.labels(node, row)
-        self.add(node, RUJP.country, _COUNTRY[row.get("country")])
-        if row.get("seat"):
-            self.add(node, RUJP.seat, URIRef(iris.place(row.get("seat"))))
-        self.opt_date(node, RUJP.founded, row.get("founded"))
+        self.labels(node)
+        for name in ("country", "seat", "founded"):
+            self.cell(node, name)
 
     def memberships(self, row: Row) -> None:
         org, member = row.get("organisation"), row.get("municipality")
         node = URIRef(iris.membership(org, member, row.get("from")))
         self.fact(node, RUJP.Membership, row)
-        self.add(node, RUJP.organisation, URIRef(iris.organisation(org)))
-        self.add(node, RUJP.member, URIRef(iris.place(member)))
-        self.opt_date(node, RUJP.startDate, row.get("from"))
-        self.opt_date(node, RUJP.endDate, row.get("to"))
-        self.opt_date(node, RUJP.asOf, row.get("as_of"))
+        self.value(node, RUJP.organisation, URIRef(iris.organisation(org)), "organisation")
+        self.value(node, RUJP.member, URIRef(iris.place(member)), "municipality")
+        for name in ("from", "to", "as_of"):
+            self.cell(node, name)
 
     def people(self, row: Row) -> None:
         node = URIRef(iris.person(row.get("id")))
         self.fact(node, RUJP.Person, row)
-        self.labels(node, row)
+        self.labels(node)
+        self.cell(node, "wikidata")
         if row.get("wikidata"):
-            self.add(node, RUJP.wikidataId, Literal(row.get("wikidata")))
-            self.add(node, OWL.sameAs, WD[row.get("wikidata")])
+            self.value(node, SKOS.closeMatch, WD[row.get("wikidata")], "wikidata")
 
     def posts(self, row: Row) -> None:
         of = row.get("of")
@@ -366,21 +339,20 @@ class _Builder:
             iris.post(row.get("person"), row.get("post"), of, row.get("from"), row.get("as_of"))
         )
         self.fact(node, RUJP.PostHolding, row)
-        self.add(node, RUJP.holder, URIRef(iris.person(row.get("person"))))
-        self.add(node, RUJP.postKind, _POST[row.get("post")])
+        self.value(node, RUJP.holder, URIRef(iris.person(row.get("person"))), "person")
+        self.cell(node, "post")
         org_ids = self.tables.ids("organisations")
         target = iris.organisation(of) if of in org_ids else iris.place(of)
-        self.add(node, RUJP.postIn, URIRef(target))
-        self.opt_date(node, RUJP.startDate, row.get("from"))
-        self.opt_date(node, RUJP.endDate, row.get("to"))
-        self.opt_date(node, RUJP.asOf, row.get("as_of"))
+        self.value(node, RUJP.postIn, URIRef(target), "of")
+        for name in ("from", "to", "as_of"):
+            self.cell(node, name)
 
     def documents(self, row: Row) -> None:
         node = URIRef(iris.document(row.get("id")))
         self.fact(node, RUJP.Document, row)
-        self.labels(node, row)
-        self.add(node, RUJP.documentKind, _DOC[row.get("kind")])
-        self.opt_date(node, RUJP.date, row.get("date"))
+        self.labels(node)
+        self.cell(node, "kind")
+        self.cell(node, "date")
         org_ids = self.tables.ids("organisations")
         for party in row.list("parties"):
             if party in _COUNTRY:
@@ -389,7 +361,7 @@ class _Builder:
                 target = URIRef(iris.organisation(party))
             else:
                 target = URIRef(iris.place(party))
-            self.add(node, RUJP.documentParty, target)
+            self.value(node, RUJP.documentParty, target, "parties")
 
     def claims(self, row: Row) -> None:
         table, key, fld, value = (
@@ -398,48 +370,61 @@ class _Builder:
             row.get("field"),
             row.get("value"),
         )
+        try:
+            prop, claimed = property_of(table, fld), term(table, fld, value)
+        except UnknownFieldError:
+            raise InputError(
+                [
+                    Problem(
+                        row.file,
+                        row.line,
+                        "field",
+                        f"column {fld!r} of {table}.csv stands for no property of the graph",
+                        "claim a value of a column that holds a fact (a date, kind, host, ...)",
+                    )
+                ]
+            ) from None
         node = URIRef(iris.claim(table, key, fld, value))
         self.fact(node, RUJP.Claim, row)
         about = self.node_of(table, self.tables.by_key(table)[key])
         self.add(node, RUJP.claimAbout, URIRef(about))
-        prop = FIELD_PROPERTY.get((table, fld), RUJP[_camel(fld)] if _is_term(fld) else None)
-        self.add(node, RUJP.claimProperty, prop if prop is not None else RDFS.comment)
-        self.add(node, RUJP.claimValue, Literal(value))
+        self.add(node, RUJP.claimProperty, prop)
+        self.add(node, RUJP.claimValue, claimed)
 
     def visits(self, row: Row) -> None:
         node = URIRef(iris.visit(row.get("id")))
         self.fact(node, RUJP.Visit, row)
-        self.add(node, RUJP.visitor, URIRef(iris.place(row.get("from"))))
-        self.add(node, RUJP.destination, URIRef(iris.place(row.get("to"))))
-        self.opt_date(node, RUJP.startDate, row.get("start"))
-        self.opt_date(node, RUJP.endDate, row.get("end"))
+        for name in ("from", "to", "start", "end", "purpose"):
+            self.cell(node, name)
         for person in row.list("people"):
-            self.add(node, RUJP.ledBy, URIRef(iris.person(person)))
-        if row.get("purpose"):
-            self.add(node, RUJP.purpose, Literal(row.get("purpose")))
+            self.value(node, RUJP.ledBy, URIRef(iris.person(person)), "people")
         places = self.tables.by_key("municipalities")
         names = [places[row.get(c)].get("label_en") for c in ("from", "to") if row.get(c) in places]
         when = f", {row.get('start')}" if row.get("start") else ""
-        self.add(
-            node, RDFS.label, Literal(f"Delegation visit: {' to '.join(names)}{when}", lang="en")
-        )
+        label = Literal(f"Delegation visit: {' to '.join(names)}{when}", lang="en")
+        self.value(node, RDFS.label, label, "from", "to", "start")
 
 
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)
+def _local(prop: URIRef) -> str:
+    text = str(prop)
+    return text[max(text.rfind("#"), text.rfind("/")) + 1 :]
 
 
-def _is_term(name: str) -> bool:
-    try:
-        RUJP[_camel(name)]
-    except AttributeError:
-        return False
-    return True
+def _ended_ties(tables: Tables) -> frozenset[str]:
+    """Agreements whose latest change of state (suspended, ended, resumed, reaffirmed) is an end."""
+    latest: dict[str, tuple[tuple[str, str], str]] = {}
+    for row in tables.rows.get("twinning_status", []):
+        if row.get("status") not in codes.STATUS_STATES or not row.get("date"):
+            continue
+        when = date_bounds(row.get("date"))
+        agreement = row.get("agreement")
+        if agreement not in latest or when >= latest[agreement][0]:
+            latest[agreement] = (when, row.get("status"))
+    return frozenset(a for a, (_, status) in latest.items() if status == "ended")
 
 
 def build_graph(tables: Tables) -> BuiltGraph:
-    """Build the RDF graph of all curated tables.
+    """Build the RDF graph of all curated tables, with ``citations.csv`` beside them.
 
     >>> from kg.paths import data_dir
     >>> from kg.tables import load_tables
@@ -447,9 +432,12 @@ def build_graph(tables: Tables) -> BuiltGraph:
     >>> len(built.graph) > 0
     True
     """
-    builder = _Builder(tables)
+    builder = _Builder(tables, load_citations(tables))
     for name, rows in tables.rows.items():
         method = getattr(builder, name)
         for row in rows:
+            builder.row = row
             method(row)
+    builder.row = None
+    builder.cited_values()
     return BuiltGraph(builder.g, builder.origins)

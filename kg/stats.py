@@ -13,7 +13,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.tables import Tables
+from kg.tables import Row, Tables
+from kg.tables.citations import Citations, load_citations, value_sources
+from kg.tables.registry import duplicate_urls
+from kg.values import FIELDS
 
 __all__ = ["Coverage", "Section", "coverage", "render_json", "render_text"]
 
@@ -196,7 +199,160 @@ def coverage(tables: Tables) -> Coverage:
             _counter_rows(Counter((r.get("table"), r.get("field")) for r in rows["claims"])),
         )
     )
+    sections.extend(trust_sections(tables))
     return Coverage(sections)
+
+
+#: Columns that hold a displayed value besides those of :data:`kg.values.FIELDS`.
+_LIST_COLUMNS = {("series", "organisers"), ("documents", "parties")}
+_FACT_TABLES = ("sources", "claims")
+
+
+def _value_columns(row: Row) -> list[str]:
+    return [
+        name
+        for name in row.cells
+        if row.get(name)
+        and (
+            (row.table, name) in FIELDS
+            or (row.table, name) in _LIST_COLUMNS
+            or name == "alt_labels"
+        )
+    ]
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "n/a"
+
+
+def _value_section(tables: Tables, citations: Citations) -> Section:
+    known = tables.ids("sources")
+    values = covered = cited = 0
+    for row in tables:
+        if row.table in _FACT_TABLES:
+            continue
+        for name in _value_columns(row):
+            values += 1
+            sources = value_sources(row, name, citations)
+            covered += any(s in known for s in sources)
+            cited += (row.table, row.key, name) in citations
+    return Section(
+        "Value-level provenance",
+        ("measure", "value"),
+        [
+            ("displayed values (filled cells of fact rows)", values),
+            ("with at least one supporting source", covered),
+            ("coverage", _share(covered, values)),
+            ("with their own per-value citation (citations.csv)", cited),
+            ("citing their row's sources", values - cited),
+        ],
+    )
+
+
+def _publisher_kind(row: Row) -> str:
+    return row.get("publisher_kind") or "not yet given"
+
+
+def _weak_sources(tables: Tables) -> tuple[frozenset[str], frozenset[str]]:
+    """Ids of mirror sources, and of mirror or encyclopedia sources."""
+    mirrors, weak = set(), set()
+    for row in tables.rows.get("sources", []):
+        kind = row.get("publisher_kind")
+        if kind == "mirror":
+            mirrors.add(row.get("id"))
+        if kind in ("mirror", "encyclopedia") or (not kind and row.get("kind") == "encyclopedia"):
+            weak.add(row.get("id"))
+    return frozenset(mirrors), frozenset(weak)
+
+
+def _resting_on(tables: Tables, only: frozenset[str]) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for row in tables:
+        sources = row.list("sources") if row.table != "sources" else []
+        if sources and all(s in only for s in sources):
+            out[row.table] += 1
+    return out
+
+
+def _editions(tables: Tables) -> Section:
+    meetings = tables.rows["meetings"]
+    numbers = sorted(int(r.get("number")) for r in meetings)
+    latest = numbers[-1] if numbers else 0
+    with_year = [r for r in meetings if r.get("start")]
+    with_host = [r for r in meetings if r.get("host")]
+    both = [r for r in meetings if r.get("start") and r.get("host")]
+    dated = {int(r.get("number")) for r in with_year}
+    unknown = [n for n in range(1, latest + 1) if n not in dated]
+    return Section(
+        "Conference editions",
+        ("measure", "value"),
+        [
+            ("editions known to exist (1 to the latest number)", latest),
+            ("editions curated as rows", len(meetings)),
+            ("with a year", len(with_year)),
+            ("with a host", len(with_host)),
+            ("with year and host", len(both)),
+            ("editions whose year is not yet sourced", ", ".join(map(str, unknown)) or "none"),
+        ],
+    )
+
+
+def trust_sections(tables: Tables) -> list[Section]:
+    """What the graph's trust rests on: per-value sources, the kinds of publishers, facts on
+    weak sources alone, coordinates and conference editions."""
+    citations = load_citations(tables)
+    sources = tables.rows.get("sources", [])
+    mirrors, weak = _weak_sources(tables)
+    only_mirrors, only_weak = _resting_on(tables, mirrors), _resting_on(tables, weak)
+    reference = {
+        r.get("id")
+        for r in sources
+        if r.get("publisher_kind") == "reference-data"
+        or (not r.get("publisher_kind") and r.get("kind") == "dataset")
+    }
+    places = tables.rows["municipalities"]
+    with_coords = [r for r in places if r.get("lat") and r.get("lon")]
+    from_reference = [
+        r
+        for r in with_coords
+        if all(
+            all(s in reference for s in value_sources(r, name, citations))
+            for name in ("lat", "lon")
+        )
+    ]
+    return [
+        _value_section(tables, citations),
+        Section(
+            "Sources by publisher kind",
+            ("publisher kind", "sources"),
+            _counter_rows(Counter((_publisher_kind(r),) for r in sources)),
+        ),
+        Section(
+            "Sources sharing a page with an earlier row",
+            ("measure", "value"),
+            [("rows whose normalised URL repeats an earlier row", len(duplicate_urls(tables)))],
+        ),
+        Section(
+            "Facts resting only on mirrors or encyclopedias",
+            ("table", "only mirrors", "only mirrors or encyclopedias"),
+            [
+                (table, only_mirrors.get(table, 0), only_weak.get(table, 0))
+                for table in sorted(set(only_mirrors) | set(only_weak))
+            ]
+            + [("all tables", sum(only_mirrors.values()), sum(only_weak.values()))],
+        ),
+        Section(
+            "Places with real coordinates",
+            ("measure", "value"),
+            [
+                ("places", len(places)),
+                ("with coordinates", len(with_coords)),
+                ("coordinates cited to reference data only", len(from_reference)),
+                ("without coordinates", len(places) - len(with_coords)),
+            ],
+        ),
+        _editions(tables),
+    ]
 
 
 def render_text(report: Coverage) -> str:

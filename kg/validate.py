@@ -295,7 +295,9 @@ def validate_rudof(
                 message=str(entry.message or "").strip('"'),
             )
         )
-    return Report(bool(report.conforms), tuple(sorted(set(results))), engine="rudof")
+    # As with pySHACL (allow_warnings): only violations make a graph non-conforming.
+    conforms = all(r.severity is not Severity.VIOLATION for r in results)
+    return Report(conforms, tuple(sorted(set(results))), engine="rudof")
 
 
 def parse_results(results: Graph, origins: Mapping[URIRef, Origin]) -> tuple[ValidationResult, ...]:

@@ -49,7 +49,10 @@ def test_rebuild_is_byte_identical(
 def test_validate_real_data_exits_0() -> None:
     code, out, _ = _run("validate")
     assert code == 0
-    assert out.startswith("Conforms")
+    # The source rules that the tables are being brought into line with report warnings
+    # (tests/test_shapes.py WARNING_SHAPES); there is no violation.
+    assert "[VIOLATION]" not in out
+    assert out.splitlines()[-1].startswith("Conforms")
 
 
 def test_validate_violation_exits_1_and_names_row(data_copy: Path) -> None:
@@ -114,7 +117,8 @@ def test_validate_turtle_files(tmp_path: Path) -> None:
 def test_validate_built_turtle_maps_rows(built_out: Path, tmp_path: Path) -> None:
     code, out, _ = _run("validate", str(built_out / "rujp.ttl"))
     assert code == 0, out
-    assert out.startswith("Conforms")
+    assert "[VIOLATION]" not in out
+    assert out.splitlines()[-1].startswith("Conforms")
     meeting = "<https://w3id.org/rujp/id/series/coastal-mayors-conference/27>"
     broken = tmp_path / "broken.ttl"
     broken.write_bytes(

@@ -4,11 +4,12 @@ IRIs, and an isomorphic snapshot."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, to_isomorphic
 
-from kg.graph import date_literal
+from kg.values import date_literal
 from kg.vocab import iris
 from kg.vocab.namespaces import RUJP
 
@@ -48,11 +49,12 @@ def test_seed_participants_and_roles(graph: Graph) -> None:
     assert set(graph.objects(khv, RUJP.role)) == {RUJP.RoleDeputyMayor}
     claims = set(graph.subjects(RUJP.claimAbout, khv))
     claimed = {
-        str(graph.value(c, RUJP.claimValue))
+        graph.value(c, RUJP.claimValue)
         for c in claims
         if graph.value(c, RUJP.claimProperty) == RUJP.role
     }
-    assert claimed == {"mayor"}
+    # A claim's value has the type of the property it competes on: the role's code term.
+    assert claimed == {RUJP.RoleMayor}
 
 
 def test_seed_series_history(graph: Graph) -> None:
@@ -86,15 +88,65 @@ def test_seed_memorandum(graph: Graph) -> None:
     assert (memo, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"), tass) in graph
 
 
-def test_twinned_with_is_symmetric_and_derived_from_agreements(graph: Graph) -> None:
-    pairs = set(graph.subject_objects(RUJP.twinnedWith))
-    assert pairs
-    assert all((b, a) in pairs for a, b in pairs)
+def _ended(graph: Graph, agreement: Any) -> bool:
+    """Whether the latest change of state of an agreement (by its latest day) is an end."""
+    states = {RUJP.StatusSuspended, RUJP.StatusEnded, RUJP.StatusResumed, RUJP.StatusReaffirmed}
+    events = [
+        (str(graph.value(sc, RUJP.dateLatest)), graph.value(sc, RUJP.status))
+        for sc in graph.objects(agreement, RUJP.statusChange)
+        if graph.value(sc, RUJP.status) in states
+    ]
+    return bool(events) and max(events, key=lambda e: e[0])[1] == RUJP.StatusEnded
+
+
+def test_twinned_with_only_for_sister_and_friendship_ties_not_ended(graph: Graph) -> None:
+    twinned = set(graph.subject_objects(RUJP.twinnedWith))
+    partners = set(graph.subject_objects(RUJP.partnerOf))
+    assert twinned and all((b, a) in twinned for a, b in twinned)
+    assert all((b, a) in partners for a, b in partners)
+    expected_twinned, expected_partners = set(), set()
     for agreement in graph.subjects(RDF.type, RUJP.TwinningAgreement):
         jp = graph.value(agreement, RUJP.japaneseParty)
         ru = graph.value(agreement, RUJP.russianParty)
-        assert (jp, ru) in pairs
         assert set(graph.objects(agreement, RUJP.party)) == {jp, ru}
+        expected_partners |= {(jp, ru), (ru, jp)}
+        kind = graph.value(agreement, RUJP.agreementKind)
+        if kind in (RUJP.KindSister, RUJP.KindFriendship) and not _ended(graph, agreement):
+            expected_twinned |= {(jp, ru), (ru, jp)}
+    assert twinned == expected_twinned
+    assert partners == expected_partners
+    assert twinned < partners  # the "other" and "partner" ties are partners only
+
+
+def test_derived_ties_cite_the_agreements_sources(graph: Graph) -> None:
+    """rujp:twinnedWith and rujp:partnerOf on a place cite the sources of the agreement(s)
+    between the two places, not the place's own sources."""
+    prov = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
+    by_pair: dict[tuple[Any, Any], set[Any]] = {}
+    for agreement in graph.subjects(RDF.type, RUJP.TwinningAgreement):
+        jp = graph.value(agreement, RUJP.japaneseParty)
+        ru = graph.value(agreement, RUJP.russianParty)
+        cited = set(graph.objects(agreement, prov))
+        by_pair.setdefault((jp, ru), set()).update(cited)
+        by_pair.setdefault((ru, jp), set()).update(cited)
+    checked = 0
+    for link in (RUJP.twinnedWith, RUJP.partnerOf):
+        for a, b in graph.subject_objects(link):
+            nodes = [
+                n
+                for n in graph.subjects(RUJP.citedSubject, a)
+                if graph.value(n, RUJP.citedProperty) == link
+                and graph.value(n, RUJP.citedValue) == b
+            ]
+            if nodes:
+                assert len(nodes) == 1
+                assert set(graph.objects(nodes[0], prov)) == by_pair[(a, b)]
+            else:  # no cited value: the place's own sources are exactly the agreement's
+                assert set(graph.objects(a, prov)) == by_pair[(a, b)]
+            checked += 1
+    assert checked == len(set(graph.subject_objects(RUJP.partnerOf))) + len(
+        set(graph.subject_objects(RUJP.twinnedWith))
+    )
 
 
 def test_every_fact_node_has_provenance(graph: Graph) -> None:

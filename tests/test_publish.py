@@ -1,5 +1,5 @@
 """Linked-data publication: exports, provenance named graphs, the JSON-LD context, the
-VoID/DCAT description, the ontology documentation, sameAs links and `kg export`."""
+VoID/DCAT description, the ontology documentation, close-match links and `kg export`."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rdflib import OWL, RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, VOID
 
 from kg.export import DATASET_FORMATS as FORMATS
@@ -33,12 +33,29 @@ CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
 
 
 def expected_named_graphs(graph: Graph) -> dict[URIRef, set[tuple[Any, Any, Any]]]:
-    """The provenance scheme, computed independently: graph <source> holds the triples
-    of every subject that cites that source."""
+    """The provenance scheme, computed independently: graph <source> holds each value triple
+    that source supports. A triple named by a rujp:CitedValue node cites that node's sources;
+    any other triple of a fact node cites its subject's sources; curation triples (sources,
+    confidence, table, note) and cited-value nodes are in no named graph."""
+    curation = {PROV.wasDerivedFrom, RUJP.confidence, RUJP.curatedIn, RDFS.comment}
+    cited = set(graph.subjects(RDF.type, RUJP.CitedValue))
+    override = {
+        (
+            graph.value(n, RUJP.citedSubject),
+            graph.value(n, RUJP.citedProperty),
+            graph.value(n, RUJP.citedValue),
+        ): set(graph.objects(n, PROV.wasDerivedFrom))
+        for n in cited
+    }
     named: dict[URIRef, set[tuple[Any, Any, Any]]] = {}
-    for fact, source in graph.subject_objects(PROV.wasDerivedFrom):
-        assert isinstance(source, URIRef)
-        named.setdefault(source, set()).update(graph.triples((fact, None, None)))
+    for s, p, o in graph:
+        if p in curation or s in cited:
+            continue
+        key = (s, p, o)
+        sources = override[key] if key in override else set(graph.objects(s, PROV.wasDerivedFrom))
+        for source in sources:
+            assert isinstance(source, URIRef)
+            named.setdefault(source, set()).add(key)
     return named
 
 
@@ -286,7 +303,7 @@ def test_ontology_documentation(built_out: Path, ontology: Graph) -> None:
 # -- links to Wikidata and GeoNames -----------------------------------------------------------
 
 
-def test_every_known_identifier_is_an_owl_sameas_link(graph: Graph) -> None:
+def test_every_known_identifier_is_a_close_match_link(graph: Graph) -> None:
     tables = load_tables(default_data_dir())
     expected: set[tuple[URIRef, URIRef]] = set()
     for row in tables.rows["municipalities"]:
@@ -301,10 +318,12 @@ def test_every_known_identifier_is_an_owl_sameas_link(graph: Graph) -> None:
             expected.add((node, WD[row.get("wikidata")]))
     links = {
         (s, o)
-        for s, o in graph.subject_objects(OWL.sameAs)
+        for s, o in graph.subject_objects(SKOS.closeMatch)
         if isinstance(s, URIRef) and "/id/" in str(s)
     }
     assert links == expected
+    # A GeoNames feature is a populated place, not the government: no identity claims.
+    assert not [t for t in graph if t[1] == OWL.sameAs]
     for row in tables.rows["municipalities"]:
         if row.get("geonames"):
             assert row.get("geonames").isdigit(), row.get("id")
@@ -317,7 +336,7 @@ def test_stats_counts_the_places_without_links(graph: Graph) -> None:
     places = set(graph.subjects(RDF.type, RUJP.Municipality)) | set(
         graph.subjects(RDF.type, RUJP.RegionalGovernment)
     )
-    unlinked = [p for p in places if graph.value(p, OWL.sameAs) is None]
+    unlinked = [p for p in places if graph.value(p, SKOS.closeMatch) is None]
     rows = dict(coverage(tables).section("Identifiers and links of municipalities").rows)
     assert rows["without Wikidata or GeoNames link"] == len(unlinked)
 

@@ -11,10 +11,13 @@ from typing import Any
 
 import pytest
 
+from kg.query.citations import sources_per_value, value_sources
 from kg.query.named import bind, get_query, list_queries, with_values
 from kg.query.store import open_store, run, select
 from kg.tables import Tables, load_tables
-from kg.vocab import iris
+from kg.tables.citations import load_citations
+from kg.tables.citations import value_sources as cell_sources
+from kg.vocab import codes, iris
 from tests.helpers import run_cli
 
 STABLE = {
@@ -72,9 +75,11 @@ def test_stable_interface_columns() -> None:
 
 
 def _latest_status(tables: Tables) -> dict[str, str]:
+    """The latest change of state of each tie (founding events are not states)."""
     latest: dict[str, str] = {}
     for row in sorted(tables.rows["twinning_status"], key=lambda r: r.get("date")):
-        latest[row.get("agreement")] = row.get("status")
+        if row.get("status") in codes.STATUS_STATES:
+            latest[row.get("agreement")] = row.get("status")
     return latest
 
 
@@ -223,7 +228,57 @@ def test_conflicting_claims(store: Any, tables: Tables) -> None:
 def test_sources_of_a_resource(store: Any, tables: Tables) -> None:
     tie = next(t for t in tables.rows["twinnings"] if t.get("id") == "jp-niigata--ru-khabarovsk")
     rows = named(store, "sources-of", resource=iris.agreement(tie.get("id")))
-    assert {r["source"] for r in rows} == {iris.source(s) for s in tie.list("sources")}
+    own = {r["source"] for r in rows if not r["property"].endswith("#statusChange")}
+    assert own == {iris.source(s) for s in tie.list("sources")}
+    # The links to its lifecycle events cite the sources of those events' rows.
+    events = {r["source"] for r in rows if r["property"].endswith("#statusChange")}
+    assert events == {
+        iris.source(s)
+        for e in tables.rows["twinning_status"]
+        if e.get("agreement") == tie.get("id")
+        for s in e.list("sources")
+    }
+    # One row per value and source: each column's value cites the sources of its cell.
+    citations = load_citations(tables)
+    kind = {r["source"] for r in rows if r["property"].endswith("#agreementKind")}
+    assert kind == {iris.source(s) for s in cell_sources(tie, "kind", citations)}
+    assert {r["value"] for r in rows if r["property"].endswith("#established")} == {
+        tie.get("established")
+    }
+    assert not [r for r in rows if r["property"].endswith(("#confidence", "#curatedIn"))]
+
+
+def test_sources_of_a_derived_link_are_the_agreements(store: Any, tables: Tables) -> None:
+    """On Niigata's page, its twinnedWith Khabarovsk cites the agreement's sources, not the
+    sources of the Niigata row (a GeoNames package, pages about other partners)."""
+    tie = next(t for t in tables.rows["twinnings"] if t.get("id") == "jp-niigata--ru-khabarovsk")
+    rows = named(store, "sources-of", resource=iris.place("jp-niigata"))
+    khabarovsk = iris.place("ru-khabarovsk")
+    linked = {
+        r["source"]
+        for r in rows
+        if r["property"].endswith("#twinnedWith") and r["value"] == khabarovsk
+    }
+    assert linked == {iris.source(s) for s in tie.list("sources")}
+    niigata = next(m for m in tables.rows["municipalities"] if m.get("id") == "jp-niigata")
+    assert linked != {iris.source(s) for s in niigata.list("sources")}
+
+
+def test_value_sources_agree_with_the_named_query(store: Any) -> None:
+    for subject in (
+        iris.place("jp-niigata"),
+        iris.participation("coastal-mayors-conference", "27", "ru-khabarovsk"),
+        iris.agreement("jp-hiroshima--ru-volgograd"),
+    ):
+        rows = named(store, "sources-of", resource=subject)
+        want: dict[str, set[str]] = {}
+        for r in rows:
+            want.setdefault(r["property"], set()).add(r["source"])
+        got = value_sources(store, subject)
+        assert got == {p: sorted(s) for p, s in sorted(want.items())}, subject
+        per_value = sources_per_value(store, subject)
+        assert {v.property for v in per_value} == set(got)
+        assert all(v.sources for v in per_value)
 
 
 def test_parameters_are_bound_as_terms_not_text(store: Any) -> None:

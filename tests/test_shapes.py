@@ -72,9 +72,12 @@ def test_fixture_fires_its_shape(
     name: str, shapes: Graph, fixture_report: Callable[[str], Report]
 ) -> None:
     report = fixture_report(name)
-    assert not report.conforms
     shape = _named_shapes(shapes).get(name)
     assert shape is not None, f"no shape named {name}"
+    if (shape, SH.severity, SH.Warning) in shapes:
+        assert report.results, f"{name} reported nothing"
+    else:
+        assert not report.conforms
     expected = {str(s) for s in _closure(shapes, shape)}
     fired = report.shapes_fired()
     assert expected & fired, f"{name} did not fire; fired: {sorted(fired)}"
@@ -84,3 +87,42 @@ def test_messages_reach_the_report(fixture_report: Callable[[str], Report]) -> N
     report = fixture_report("Agreement-kind")
     messages = [r.message for r in report.results]
     assert any("twinnings.csv" in m and "kind" in m for m in messages), messages
+
+
+#: Rules on the sources that the curated tables are being brought into line with; they are
+#: warnings until every row of data/ passes them, then they become violations.
+WARNING_SHAPES = {
+    "ClaimSourceConflictShape",
+    "MirrorMarkedShape",
+    "MirrorOnlyShape",
+    "SourceHostShape",
+    "Source-no-raw-ip",
+    "SourcePublisherKindGivenShape",
+    "Source-publisher-kind-given",
+}
+
+
+def test_only_the_listed_rules_are_warnings(shapes: Graph) -> None:
+    warnings = {
+        name
+        for name, shape in _named_shapes(shapes).items()
+        if (shape, SH.severity, SH.Warning) in shapes
+    }
+    assert warnings == WARNING_SHAPES
+
+
+def test_region_country_rule_is_a_core_constraint(shapes: Graph) -> None:
+    """No SPARQL needed: the region's country equals the municipality's country."""
+    shape = _named_shapes(shapes)["RegionCountry-equals"]
+    assert (shape, SH.equals, URIRef("https://w3id.org/rujp/ontology#country")) in shapes
+    assert (_named_shapes(shapes)["RegionCountryShape"], SH.sparql, None) not in shapes
+
+
+def test_conflict_message_names_the_row_field_and_source(
+    fixture_report: Callable[[str], Report],
+) -> None:
+    report = fixture_report("ClaimSourceConflictShape")
+    found = [r for r in report.results if "ClaimSourceConflictShape" in str(r.shape)]
+    assert found, [str(r) for r in report.results]
+    text = str(found[0])
+    assert "source/s1" in text and "endDate" in text and "citations.csv" in text

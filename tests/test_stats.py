@@ -54,3 +54,33 @@ def test_cli_stats_text_and_json() -> None:
     data = json.loads(run_cli(["stats", "--format", "json"]).stdout)
     assert "Sources by language" in data
     assert all("sources" in row for row in data["Sources by language"])
+
+
+def test_trust_sections_add_up(data_dir: Path) -> None:
+    tables = load_tables(data_dir)
+    report = coverage(tables)
+    values = dict(report.section("Value-level provenance").rows)
+    assert (
+        values["with at least one supporting source"]
+        <= values["displayed values (filled cells of fact rows)"]
+    )
+    assert (
+        values["with their own per-value citation (citations.csv)"]
+        + values["citing their row's sources"]
+        == values["displayed values (filled cells of fact rows)"]
+    )
+    kinds = report.section("Sources by publisher kind").rows
+    assert sum(r[-1] for r in kinds) == len(tables.rows["sources"])
+    places = dict(report.section("Places with real coordinates").rows)
+    assert places["with coordinates"] + places["without coordinates"] == len(
+        tables.rows["municipalities"]
+    )
+    assert places["coordinates cited to reference data only"] <= places["with coordinates"]
+    editions = dict(report.section("Conference editions").rows)
+    numbers = [int(r.get("number")) for r in tables.rows["meetings"]]
+    assert editions["editions known to exist (1 to the latest number)"] == max(numbers)
+    assert editions["with year and host"] <= min(editions["with a year"], editions["with a host"])
+    undated = str(editions["editions whose year is not yet sourced"]).split(", ")
+    dated = {r.get("number") for r in tables.rows["meetings"] if r.get("start")}
+    assert not dated & set(undated)
+    assert len(undated) + len(dated) == max(numbers)

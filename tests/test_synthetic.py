@@ -10,6 +10,7 @@ from rdflib import RDF, Graph
 
 from kg.network import bipartite_network, extract, twinning_network
 from kg.validate import Report, load_ontology, load_shapes, validate
+from kg.vocab.namespaces import RUJP
 from tests.benchmarks.synthetic import synthetic_graph, synthetic_tables, write_synthetic_ntriples
 
 
@@ -23,8 +24,12 @@ def _classes(g: Graph) -> Counter[str]:
 
 
 def test_same_classes_and_properties_in_the_real_proportions(graph: Graph, triple: Graph) -> None:
-    real = _classes(graph)
-    assert _classes(triple) == Counter({cls: 3 * n for cls, n in real.items()})
+    real, synth = _classes(graph), _classes(triple)
+    # Cited values are derived where a value's sources differ from its subject's; rewired
+    # ties change which place pairs share sources, so their count is only about 3x.
+    derived = str(RUJP.CitedValue)
+    assert synth.pop(derived) == pytest.approx(3 * real.pop(derived), rel=0.05)
+    assert synth == Counter({cls: 3 * n for cls, n in real.items()})
     assert set(triple.predicates()) == set(graph.predicates())
     assert len(triple) == pytest.approx(3 * len(graph), rel=0.01)
 

@@ -58,7 +58,13 @@ def test_every_term_has_labels_in_three_languages_and_a_definition(ontology: Gra
 
 
 def test_classes_and_properties_are_typed(ontology: Graph) -> None:
-    kinds = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.NamedIndividual}
+    kinds = {
+        OWL.Class,
+        OWL.ObjectProperty,
+        OWL.DatatypeProperty,
+        OWL.AnnotationProperty,
+        OWL.NamedIndividual,
+    }
     untyped = [
         name
         for name in _ontology_terms(ontology)
@@ -98,3 +104,42 @@ def test_every_class_of_coded_individuals_has_a_code_list(ontology: Graph) -> No
 
 def test_levels_split_into_municipal_and_regional() -> None:
     assert codes.LEVEL.notations == codes.LEVELS_MUNICIPAL + codes.LEVELS_REGIONAL
+
+
+def test_value_carrying_properties_are_annotation_properties(ontology: Graph) -> None:
+    """claimValue and citedValue hold IRIs or literals, so neither may be an OWL object or
+    datatype property (OWL 2 DL forbids both at once); every other term is typed as one."""
+    annotation = set(ontology.subjects(RDF.type, OWL.AnnotationProperty))
+    ours = {t for t in annotation if str(t).startswith(terms.ONTOLOGY_NS)}
+    assert ours == {RUJP.claimValue, RUJP.citedValue}
+
+
+@pytest.mark.parametrize("name", sorted(codes.CODE_LISTS))
+def test_code_lists_are_skos_concept_schemes(name: str, ontology: Graph) -> None:
+    scheme = URIRef(terms.ONTOLOGY_NS + codes.CODE_LISTS[name].scheme)
+    assert (scheme, RDF.type, SKOS.ConceptScheme) in ontology
+    for term in codes.CODE_LISTS[name].as_terms().values():
+        concept = URIRef(term)
+        assert set(ontology.objects(concept, SKOS.inScheme)) == {scheme}, term
+        pref = {lit.language: lit for lit in ontology.objects(concept, SKOS.prefLabel)}  # type: ignore[union-attr]
+        assert set(pref) == {"en", "ru", "ja"}, term
+        labels = {lit.language: lit for lit in ontology.objects(concept, RDFS.label)}  # type: ignore[union-attr]
+        assert pref == labels, term
+
+
+def test_no_reserved_rdf_vocabulary_in_the_ontology(ontology: Graph) -> None:
+    """Claims are not rdf:Statement and their properties are not rdf:subject/predicate/object."""
+    reserved = {RDF.Statement, RDF.subject, RDF.predicate, RDF.object}
+    assert not [t for t in ontology if set(t) & reserved]
+
+
+def test_wikidata_mappings_use_qualifier_and_reference_namespaces(ontology: Graph) -> None:
+    pq, pr = "http://www.wikidata.org/prop/qualifier/", "http://www.wikidata.org/prop/reference/"
+    expected = {
+        RUJP.established: pq + "P580",
+        RUJP.number: pq + "P1545",
+        RUJP.accessed: pr + "P813",
+    }
+    for prop, target in expected.items():
+        assert {str(o) for o in ontology.objects(prop, SKOS.closeMatch)} == {target}, prop
+    assert (None, OWL.sameAs, None) not in ontology

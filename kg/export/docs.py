@@ -61,7 +61,7 @@ def _documentation_graph(ontology: Graph) -> Graph:
     Each term keeps its English label and title; its Russian and Japanese labels are added
     to its definition ("ru: …; ja: …") so the page still shows all three languages.
     """
-    from rdflib import RDFS, SKOS
+    from rdflib import RDF, RDFS, SKOS
 
     doc = Graph(bind_namespaces="core")
     for prefix, ns in ontology.namespaces():
@@ -69,6 +69,10 @@ def _documentation_graph(ontology: Graph) -> Graph:
     multilingual = (RDFS.label, DCTERMS.title)
     others: dict[Any, list[str]] = {}
     for s, p, o in ontology:
+        if p == RDF.type and o == SKOS.ConceptScheme:
+            # pyLODE would take a concept scheme for the vocabulary being documented (and
+            # its title for the page's): the code lists are documented as OWL classes.
+            continue
         if p in multilingual and isinstance(o, Literal) and o.language not in (None, "en"):
             others.setdefault(s, []).append(f"{o.language}: {o}")
             continue

@@ -17,6 +17,7 @@ from pathlib import Path
 from kg.vocab import codes
 
 __all__ = [
+    "CITATIONS",
     "CONFIDENCE",
     "COUNTRIES",
     "LEVELS_MUNICIPAL",
@@ -94,7 +95,7 @@ TABLES: dict[str, TableSpec] = {
             (
                 Column("id", "key", required=True),
                 Column("url", "url", required=True),
-                Column("title", required=True),
+                Column("title"),  # blank = the source shows no title
                 Column("publisher", required=True),
                 Column("published", "date"),
                 Column("accessed", "date", required=True),
@@ -105,6 +106,7 @@ TABLES: dict[str, TableSpec] = {
                     required=True,
                     values=codes.SOURCE_KIND.notations,
                 ),
+                Column("publisher_kind", "enum", values=codes.PUBLISHER_KIND.notations),
                 Column("note"),
             ),
             ("id",),
@@ -158,6 +160,7 @@ TABLES: dict[str, TableSpec] = {
                     required=True,
                     values=codes.STATUS.notations,
                 ),
+                Column("predecessor", "ref", refs=("municipalities",)),
                 *_fact_columns(),
             ),
             ("agreement", "date", "status"),
@@ -303,8 +306,26 @@ TABLES: dict[str, TableSpec] = {
     )
 }
 
+#: Per-value sources (``citations.csv``): optional, read by :mod:`kg.tables.citations`
+#: after the other tables, so it is not one of :data:`TABLES`.
+CITATIONS = TableSpec(
+    "citations",
+    (
+        Column("table", "enum", required=True, values=()),  # checked against TABLES
+        Column("key", required=True),
+        Column("field", required=True),
+        Column("sources", "refs", required=True, refs=("sources",)),
+        Column("note"),
+    ),
+    ("table", "key", "field"),
+)
+
 # Tables that are referenced by ids but are not files.
 _PSEUDO_TABLES: dict[str, frozenset[str]] = {"countries": frozenset(COUNTRIES)}
+
+
+def _spec(table: str) -> TableSpec:
+    return CITATIONS if table == CITATIONS.name else TABLES[table]
 
 
 @dataclass(frozen=True)
@@ -326,11 +347,11 @@ class Row:
     @property
     def key(self) -> str:
         """The row's key, its key columns joined by '/' (empty parts kept)."""
-        return "/".join(self.get(c) for c in TABLES[self.table].key)
+        return "/".join(self.get(c) for c in _spec(self.table).key)
 
     @property
     def file(self) -> str:
-        return TABLES[self.table].file
+        return _spec(self.table).file
 
 
 @dataclass

@@ -30,9 +30,12 @@ __all__ = [
     "LEVELS_MUNICIPAL",
     "LEVELS_REGIONAL",
     "POST",
+    "PUBLISHER_KIND",
     "ROLE",
     "SOURCE_KIND",
     "STATUS",
+    "STATUS_FOUNDING",
+    "STATUS_STATES",
     "CodeList",
 ]
 
@@ -119,8 +122,18 @@ STATUS = CodeList(
         ("ended", "StatusEnded"),
         ("resumed", "StatusResumed"),
         ("reaffirmed", "StatusReaffirmed"),
+        ("letter-of-intent", "StatusLetterOfIntent"),
+        ("council-approval", "StatusCouncilApproval"),
+        ("signed", "StatusSigned"),
+        ("upgraded", "StatusUpgraded"),
+        ("inherited", "StatusInherited"),
     ),
 )
+#: Lifecycle events that change the state of a tie after it exists (the ``status`` of
+#: ``kg query --name twinnings``); the others mark how it came about.
+STATUS_STATES = ("suspended", "ended", "resumed", "reaffirmed")
+#: Lifecycle events that may come before the tie's establishment date.
+STATUS_FOUNDING = ("letter-of-intent", "council-approval", "signed")
 ROLE = CodeList(
     "role",
     "ParticipantRole",
@@ -173,8 +186,36 @@ SOURCE_KIND = CodeList(
     ),
 )
 
+PUBLISHER_KIND = CodeList(
+    "publisher kind",
+    "PublisherKind",
+    (
+        ("local-government", "PublisherLocalGovernment"),
+        ("national-government", "PublisherNationalGovernment"),
+        ("national-agency", "PublisherNationalAgency"),
+        ("association", "PublisherAssociation"),
+        ("news", "PublisherNews"),
+        ("encyclopedia", "PublisherEncyclopedia"),
+        ("reference-data", "PublisherReferenceData"),
+        ("academic", "PublisherAcademic"),
+        ("aggregator", "PublisherAggregator"),
+        ("mirror", "PublisherMirror"),
+    ),
+)
+
 #: Every code list, by name.
 CODE_LISTS: dict[str, CodeList] = {
     cl.name: cl
-    for cl in (COUNTRY, LEVEL, KIND, STATUS, ROLE, POST, DOCUMENT_KIND, CONFIDENCE, SOURCE_KIND)
+    for cl in (
+        COUNTRY,
+        LEVEL,
+        KIND,
+        STATUS,
+        ROLE,
+        POST,
+        DOCUMENT_KIND,
+        CONFIDENCE,
+        SOURCE_KIND,
+        PUBLISHER_KIND,
+    )
 }

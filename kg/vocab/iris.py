@@ -22,6 +22,7 @@ __all__ = [
     "ID_BASE",
     "IRI_PATTERN",
     "agreement",
+    "cited_value",
     "claim",
     "document",
     "meeting",
@@ -108,3 +109,8 @@ def claim(table: str, key: str, field: str, value: str) -> str:
 
 def visit(key: str) -> str:
     return f"{ID_BASE}visit/{_seg(key)}"
+
+
+def cited_value(subject: str, prop: str, digest: str) -> str:
+    """The node naming the sources of one value of ``subject`` (an instance IRI)."""
+    return f"{subject}/value/{_seg(prop)}/{_seg(digest)}"

@@ -18,6 +18,7 @@ from typing import Final
 
 __all__ = [
     "BASE",
+    "CURATION_PREDICATES",
     "DATASET_IRI",
     "DCT",
     "GEO",
@@ -26,6 +27,7 @@ __all__ = [
     "ID_BASE",
     "ONTOLOGY_IRI",
     "ONTOLOGY_NS",
+    "ORG",
     "OWL",
     "PREFIXES",
     "PROV",
@@ -38,6 +40,8 @@ __all__ = [
     "SKOS",
     "TERMS",
     "WD",
+    "WD_QUALIFIER",
+    "WD_REFERENCE",
     "XSD",
 ]
 
@@ -64,6 +68,9 @@ SH: Final = "http://www.w3.org/ns/shacl#"
 SCHEMA: Final = "https://schema.org/"
 GEO: Final = "http://www.w3.org/2003/01/geo/wgs84_pos#"
 WD: Final = "http://www.wikidata.org/entity/"
+WD_QUALIFIER: Final = "http://www.wikidata.org/prop/qualifier/"
+WD_REFERENCE: Final = "http://www.wikidata.org/prop/reference/"
+ORG: Final = "http://www.w3.org/ns/org#"
 GEONAMES: Final = "https://sws.geonames.org/"
 
 _NS: Final = ONTOLOGY_NS
@@ -74,6 +81,7 @@ class RUJP:
 
     AgreementKind = _NS + "AgreementKind"
     AgreementStatus = _NS + "AgreementStatus"
+    CitedValue = _NS + "CitedValue"
     Claim = _NS + "Claim"
     Confidence = _NS + "Confidence"
     ConfidenceHigh = _NS + "ConfidenceHigh"
@@ -124,6 +132,17 @@ class RUJP:
     PostOther = _NS + "PostOther"
     PostSecretariatHead = _NS + "PostSecretariatHead"
     PostViceChair = _NS + "PostViceChair"
+    PublisherAcademic = _NS + "PublisherAcademic"
+    PublisherAggregator = _NS + "PublisherAggregator"
+    PublisherAssociation = _NS + "PublisherAssociation"
+    PublisherEncyclopedia = _NS + "PublisherEncyclopedia"
+    PublisherKind = _NS + "PublisherKind"
+    PublisherLocalGovernment = _NS + "PublisherLocalGovernment"
+    PublisherMirror = _NS + "PublisherMirror"
+    PublisherNationalAgency = _NS + "PublisherNationalAgency"
+    PublisherNationalGovernment = _NS + "PublisherNationalGovernment"
+    PublisherNews = _NS + "PublisherNews"
+    PublisherReferenceData = _NS + "PublisherReferenceData"
     RegionalGovernment = _NS + "RegionalGovernment"
     RoleDeputyMayor = _NS + "RoleDeputyMayor"
     RoleMayor = _NS + "RoleMayor"
@@ -139,15 +158,25 @@ class RUJP:
     SourceReport = _NS + "SourceReport"
     SourcedFact = _NS + "SourcedFact"
     StatusChange = _NS + "StatusChange"
+    StatusCouncilApproval = _NS + "StatusCouncilApproval"
     StatusEnded = _NS + "StatusEnded"
+    StatusInherited = _NS + "StatusInherited"
+    StatusLetterOfIntent = _NS + "StatusLetterOfIntent"
     StatusReaffirmed = _NS + "StatusReaffirmed"
     StatusResumed = _NS + "StatusResumed"
+    StatusSigned = _NS + "StatusSigned"
     StatusSuspended = _NS + "StatusSuspended"
+    StatusUpgraded = _NS + "StatusUpgraded"
     TwinningAgreement = _NS + "TwinningAgreement"
     Visit = _NS + "Visit"
     accessed = _NS + "accessed"
     agreementKind = _NS + "agreementKind"
     asOf = _NS + "asOf"
+    asOfEarliest = _NS + "asOfEarliest"
+    asOfLatest = _NS + "asOfLatest"
+    citedProperty = _NS + "citedProperty"
+    citedSubject = _NS + "citedSubject"
+    citedValue = _NS + "citedValue"
     claimAbout = _NS + "claimAbout"
     claimProperty = _NS + "claimProperty"
     claimValue = _NS + "claimValue"
@@ -156,12 +185,20 @@ class RUJP:
     curatedIn = _NS + "curatedIn"
     date = _NS + "date"
     destination = _NS + "destination"
+    dateEarliest = _NS + "dateEarliest"
+    dateLatest = _NS + "dateLatest"
     documentKind = _NS + "documentKind"
     documentParty = _NS + "documentParty"
     endDate = _NS + "endDate"
+    endEarliest = _NS + "endEarliest"
+    endLatest = _NS + "endLatest"
     established = _NS + "established"
+    establishedEarliest = _NS + "establishedEarliest"
+    establishedLatest = _NS + "establishedLatest"
     firstYear = _NS + "firstYear"
     founded = _NS + "founded"
+    foundedEarliest = _NS + "foundedEarliest"
+    foundedLatest = _NS + "foundedLatest"
     foundingDocument = _NS + "foundingDocument"
     frequency = _NS + "frequency"
     geonamesId = _NS + "geonamesId"
@@ -180,10 +217,13 @@ class RUJP:
     organisation = _NS + "organisation"
     organiser = _NS + "organiser"
     participant = _NS + "participant"
+    partnerOf = _NS + "partnerOf"
     party = _NS + "party"
     postIn = _NS + "postIn"
     postKind = _NS + "postKind"
     purpose = _NS + "purpose"
+    predecessor = _NS + "predecessor"
+    publisherKind = _NS + "publisherKind"
     region = _NS + "region"
     reportedJapaneseCount = _NS + "reportedJapaneseCount"
     reportedRussianCount = _NS + "reportedRussianCount"
@@ -193,6 +233,8 @@ class RUJP:
     seat = _NS + "seat"
     sourceKind = _NS + "sourceKind"
     startDate = _NS + "startDate"
+    startEarliest = _NS + "startEarliest"
+    startLatest = _NS + "startLatest"
     status = _NS + "status"
     statusChange = _NS + "statusChange"
     twinnedWith = _NS + "twinnedWith"
@@ -204,6 +246,17 @@ class RUJP:
 #: The local names of every term, sorted.
 TERMS: Final = tuple(sorted(name for name in vars(RUJP) if not name.startswith("_")))
 
+#: Predicates that record how a fact node was curated (its sources, confidence grade, table
+#: and the curator's note) rather than a value a source supports; every other triple of a
+#: fact node is a value, supported by its ``rujp:CitedValue`` node's sources if it has one,
+#: else by the sources its subject cites.
+CURATION_PREDICATES: Final = (
+    PROV + "wasDerivedFrom",
+    ONTOLOGY_NS + "confidence",
+    ONTOLOGY_NS + "curatedIn",
+    RDFS + "comment",
+)
+
 #: Prefixes of the Turtle, TriG and RDF/XML serialisations and the JSON-LD context.
 PREFIXES: Final = {
     "claim": ID_BASE + "claim/",
@@ -211,7 +264,8 @@ PREFIXES: Final = {
     "document": ID_BASE + "document/",
     "geo": GEO,
     "geonames": GEONAMES,
-    "org": ID_BASE + "org/",
+    "org": ORG,
+    "orgs": ID_BASE + "org/",
     "owl": OWL,
     "person": ID_BASE + "person/",
     "place": ID_BASE + "place/",
