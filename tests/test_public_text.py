@@ -21,7 +21,7 @@ TRACES: dict[str, re.Pattern[str]] = {
     "reference to curators' notes": re.compile(r"\bNOTES\b"),
     "reference to the curators' corpus": re.compile(
         r"\bsurfaced\b|\bstored (copy|corpus|revision)\b"
-        r"|\b(current|new|old)-site\b|\bread only (for|to)\b",
+        r"|\b(current|new|old)-site\b|\bread only (for|to)\b|\bthe corpus\b|\bcache host\b",
         re.I,
     ),
     "reference to a session": re.compile(r"\b(this|previous|earlier) session\b", re.I),
