@@ -24,7 +24,7 @@ from kg.paths import CONTEXT_FILE
 from kg.paths import data_dir as default_data_dir
 from kg.stats import coverage
 from kg.tables import load_tables
-from kg.vocab.namespaces import ONTOLOGY_IRI, RUJP, WD
+from kg.vocab.namespaces import ONTOLOGY_IRI, RUJP, SCHEMA, WD
 from kg.vocab.terms import PREFIXES
 from tests.helpers import run_cli
 
@@ -114,7 +114,9 @@ def test_nquads_and_trig_keep_provenance_as_named_graphs(built_out: Path, graph:
 def test_named_graphs_are_sources_described_in_the_graph(graph: Graph) -> None:
     for source in expected_named_graphs(graph):
         assert (source, RDF.type, RUJP.Source) in graph
-        assert graph.value(source, DCTERMS.title) is not None
+        # the title is optional (blank when the page shows none); address and publisher are not
+        assert graph.value(source, SCHEMA.url) is not None
+        assert graph.value(source, DCTERMS.publisher) is not None
 
 
 # -- JSON-LD context --------------------------------------------------------------------------

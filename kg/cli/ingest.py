@@ -121,8 +121,18 @@ def register(commands: Any) -> None:
     p.add_argument("--url", help="the article's address (one file only)")
     p.add_argument("--published", help="publication date YYYY-MM-DD (for relative dates)")
     p.add_argument("--publisher", help="who published the article")
-    p.add_argument("--lang", choices=("auto", "ru", "ja", "en"), default="auto")
-    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument(
+        "--lang",
+        choices=("auto", "ru", "ja", "en"),
+        default="auto",
+        help="the article's language, one of: %(choices)s (default: %(default)s)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default="table",
+        help="how facts are printed, one of: %(choices)s (default: %(default)s)",
+    )
     p.add_argument("--candidates", type=Path, metavar="DIR", help="write review files to DIR")
     p.add_argument("--accept", type=Path, metavar="DIR", help="merge reviewed files from DIR")
     p.add_argument("--evaluate", type=Path, metavar="DIR", help="score against gold files")

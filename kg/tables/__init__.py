@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kg.errors import InputError, Problem
 from kg.tables.checks import check_keys, check_references, jis_check_digit, read_table
+from kg.tables.registry import duplicate_urls
 from kg.tables.schema import (
     CONFIDENCE,
     COUNTRIES,
@@ -55,6 +56,7 @@ def load_tables(folder: Path) -> Tables:
         problems.extend(check_keys(spec, rows))
         tables.rows[spec.name] = rows
     problems.extend(check_references(tables))
+    problems.extend(duplicate_urls(tables))
     if problems:
         raise InputError(problems)
     return tables

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from kg.serve.pages.predicates import (
     ALT_LABEL,
+    CLOSE_MATCH,
     COMMENT,
     DEFINITION,
     DERIVED_FROM,
@@ -289,6 +290,7 @@ TERM_NAMES = {
     LANGUAGE: ("language", "язык", "言語"),
     URL: ("address", "адрес", "URL"),
     SAME_AS: ("same as", "то же, что", "同一の資源"),
+    CLOSE_MATCH: ("close match", "близкое соответствие", "近い対応"),
     LAT: ("latitude", "широта", "緯度"),
     LONG: ("longitude", "долгота", "経度"),
     DERIVED_FROM: ("source", "источник", "出典"),

@@ -16,6 +16,7 @@ from kg.vocab import terms
 
 __all__ = [
     "ALT_LABEL",
+    "CLOSE_MATCH",
     "COMMENT",
     "DEFINITION",
     "DERIVED_FROM",
@@ -48,6 +49,7 @@ DERIVED_FROM: Final = terms.PROV + "wasDerivedFrom"
 URL: Final = terms.SCHEMA + "url"
 SCHEMA_NAME: Final = terms.SCHEMA + "name"
 SAME_AS: Final = terms.OWL + "sameAs"
+CLOSE_MATCH: Final = terms.SKOS + "closeMatch"
 LAT: Final = terms.GEO + "lat"
 LONG: Final = terms.GEO + "long"
 XSD_STRING: Final = terms.XSD + "string"

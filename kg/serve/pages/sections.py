@@ -49,7 +49,12 @@ __all__ = [
 ]
 
 #: Triples the build derives from other rows; a page does not credit them to the node's sources.
-_DERIVED = {terms.RUJP.twinnedWith, terms.RUJP.party, terms.RUJP.statusChange}
+_DERIVED = {
+    terms.RUJP.twinnedWith,
+    terms.RUJP.partnerOf,
+    terms.RUJP.party,
+    terms.RUJP.statusChange,
+}
 
 
 #: Shown elsewhere on the page: types in the header, names, sources as references.
@@ -391,10 +396,12 @@ def claims_section(view: View, iri: str) -> str:
     rows = []
     for claim in view.subjects(terms.RUJP.claimAbout, iri):
         prop = view.first_iri(claim, terms.RUJP.claimProperty)
+        target = view.first_iri(claim, terms.RUJP.claimValue)
+        claimed = view.link(target) if target else ""
         rows.append(
             [
                 view.link(prop) if prop else "",
-                view.link_text(claim, view.literal(claim, terms.RUJP.claimValue)),
+                claimed or view.link_text(claim, view.literal(claim, terms.RUJP.claimValue)),
                 "".join(view.value(n) for n in view.objects(claim, COMMENT)),
                 view.refs(claim),
             ]

@@ -67,6 +67,15 @@ class View:
         values = [o.value for o in self.objects(subject, predicate) if isinstance(o, ox.Literal)]
         return values[0] if values else ""
 
+    def term_text(self, subject: str, predicate: str, depth: int = 0) -> str:
+        """A literal's text or an IRI's label: a claim's value may be either."""
+        for o in self.objects(subject, predicate):
+            if isinstance(o, ox.Literal):
+                return o.value
+            if isinstance(o, ox.NamedNode):
+                return self.label(o.value, depth)[0]
+        return ""
+
     def types(self, subject: str) -> set[str]:
         return set(self.iris(subject, TYPE))
 
@@ -154,7 +163,8 @@ class View:
         elif terms.RUJP.StatusChange in types:
             parts = [name(terms.RUJP.status), self.literal(iri, terms.RUJP.date)]
         elif terms.RUJP.Claim in types:
-            parts = [name(terms.RUJP.claimProperty), self.literal(iri, terms.RUJP.claimValue)]
+            claimed = self.term_text(iri, terms.RUJP.claimValue, depth)
+            parts = [name(terms.RUJP.claimProperty), claimed]
         return " — ".join(p for p in parts if p)
 
     def link(self, iri: str) -> str:
