@@ -27,7 +27,7 @@ from typing import Any
 from kg.serve.config import TEXT
 from kg.serve.limits import valid_host
 
-__all__ = ["BASE_POLICY", "Guard", "page_policy"]
+__all__ = ["BASE_POLICY", "COMMON_HEADERS", "Guard", "page_policy"]
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -39,7 +39,8 @@ App = Callable[[Scope, Receive, Send], Awaitable[None]]
 BASE_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 _SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_COMMON = [
+#: The headers of every response, the server's own refusals included.
+COMMON_HEADERS = _COMMON = [
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
     (b"referrer-policy", b"no-referrer"),

@@ -71,8 +71,13 @@ def public_base(base_url: str | None, host: str | None, port: int) -> str | None
 
 
 def _entry(entry: str) -> tuple[str, int | None]:
+    if _ip(entry) is not None:  # a bare address, IPv6 included
+        return entry.lower(), None
     parts = urllib.parse.urlsplit("//" + entry)
-    return (parts.hostname or entry).lower(), parts.port
+    try:
+        return (parts.hostname or entry).lower(), parts.port
+    except ValueError:
+        return entry.lower(), None
 
 
 def _ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:

@@ -16,7 +16,7 @@ from typing import Any
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from kg.serve.config import TEXT
-from kg.serve.headers import BASE_POLICY
+from kg.serve.headers import BASE_POLICY, COMMON_HEADERS
 
 __all__ = ["MAX_HEADER_BYTES", "Protocol"]
 
@@ -60,7 +60,7 @@ class Protocol(HttpToolsProtocol):
         }
         body = (text + "\n").encode("utf-8")
         head = [b"HTTP/1.1 %d %s\r\n" % (status, reason[status])]
-        for name, value in self.server_state.default_headers:
+        for name, value in [*self.server_state.default_headers, *COMMON_HEADERS]:
             head.append(name + b": " + value + b"\r\n")
         head += [
             b"content-type: " + TEXT.encode() + b"\r\n",
