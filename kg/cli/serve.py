@@ -72,7 +72,7 @@ def register(commands: Any) -> None:
     p.add_argument("--max-rows", type=int, default=10000, help="result cap (rows or triples)")
     p.add_argument("--workers", type=int, default=2, help="query worker processes")
     p.add_argument(
-        "--queue", type=int, default=64, help="queries that may wait for a worker (then 503)"
+        "--queue", type=int, default=256, help="queries that may wait for a worker (then 503)"
     )
     p.add_argument(
         "--cache-size", type=int, default=512, help="cached answers (0 disables the cache)"

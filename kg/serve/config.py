@@ -39,7 +39,7 @@ class ServerConfig:
     workers: int = 2
     cache_size: int = 512
     cache_bytes: int = 64 * 1024 * 1024
-    queue: int = 64
+    queue: int = 256
     max_body: int = 1_000_000
     allow_service: tuple[str, ...] = ()
     base_url: str | None = None

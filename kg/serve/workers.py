@@ -108,6 +108,12 @@ class _Worker:
         self.conn.close()
 
 
+def _consume(future: asyncio.Future[Any]) -> None:
+    """Retrieve a finished answer's exception: the answer of a killed query is nobody's."""
+    if not future.cancelled():
+        future.exception()
+
+
 class QueueFullError(Exception):
     """Every worker is busy and the queue is full."""
 
@@ -198,10 +204,28 @@ class QueryPool:
         cached = self.cache.get(key)
         if cached is not None:
             return cached
+        watcher = asyncio.ensure_future(gone()) if gone is not None else None
+        try:
+            return await self._run(key, arrival, watcher)
+        finally:
+            if watcher is not None:
+                watcher.cancel()
+
+    async def _run(
+        self, key: tuple[str, str, str], arrival: float, watcher: asyncio.Future[None] | None
+    ) -> Reply | None:
         loop = asyncio.get_running_loop()
         deadline = arrival + self.config.timeout
+        acquiring = asyncio.ensure_future(self._acquire(deadline))
+        waits: set[asyncio.Future[Any]] = {acquiring} if watcher is None else {acquiring, watcher}
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        if not acquiring.done():  # the client went away while its query waited
+            acquiring.cancel()
+            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+                await acquiring
+            return None
         try:
-            worker = await self._acquire(deadline)
+            worker = acquiring.result()
         except QueueFullError:
             retry = max(1, round(self.config.timeout))
             text = "the server is busy: every query worker is taken and the queue is full"
@@ -209,29 +233,25 @@ class QueryPool:
         except TimeoutError:
             return self._too_slow()
         task = loop.run_in_executor(self._threads, worker.ask, key, deadline - loop.time())
-        watcher = asyncio.ensure_future(gone()) if gone is not None else None
+        task.add_done_callback(_consume)
+        waits = {task} if watcher is None else {task, watcher}
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        if not task.done():  # the client went away: stop its query
+            self._replace(worker)
+            return None
         try:
-            waits: set[asyncio.Future[Any]] = {task} if watcher is None else {task, watcher}
-            await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
-            if not task.done():  # the client went away: stop its query
-                self._replace(worker)
-                return None
-            try:
-                answer = task.result()
-            except (EOFError, OSError):
-                self._replace(worker)
-                return Reply.text(500, "the query engine stopped while evaluating this query")
-            if answer is None:
-                self._replace(worker)
-                return self._too_slow()
-        finally:
-            if watcher is not None:
-                watcher.cancel()
+            answer = task.result()
+        except (EOFError, OSError):
+            self._replace(worker)
+            return Reply.text(500, "the query engine stopped while evaluating this query")
+        if answer is None:
+            self._replace(worker)
+            return self._too_slow()
         self._release(worker)
         status, ctype, body = answer
         reply = Reply(status, ctype, body)
         if status == 200:
-            self.cache.put(key, reply, len(body) + len(query))
+            self.cache.put(key, reply, len(body) + len(key[0]))
         return reply
 
     def close(self) -> None:
