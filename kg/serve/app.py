@@ -43,6 +43,7 @@ from kg.query.guard import Limits, QueryRejectedError, check
 from kg.serve.config import Reply, ServerConfig
 from kg.serve.conneg import GRAPH_OFFERS, negotiate, query_formats
 from kg.serve.headers import Guard, page_policy
+from kg.serve.hot import REUSABLE, Hot
 from kg.serve.limits import public_base, service_refusal
 from kg.serve.querypage import query_page
 from kg.serve.resources import Resources, conditional
@@ -188,6 +189,7 @@ async def _query(
     rfmt, gfmt = rfmt or "json", gfmt or "ttl"
     cached = state.pool.cache.get((query, rfmt, gfmt))
     if cached is not None:
+        request.scope[REUSABLE] = True
         return respond(cached, vary=True)
     if _UPDATE_RE.match(re.sub(r"#[^\n]*", "", query)):
         return _refuse_update()
@@ -206,6 +208,7 @@ async def _query(
     reply = await state.pool.execute(query, rfmt, gfmt, arrival=arrival, gone=gone)
     if reply is None:  # the client went away: nobody reads this
         return Response(status_code=499)
+    request.scope[REUSABLE] = reply.status == 200
     return respond(reply, vary=True)
 
 
@@ -233,6 +236,7 @@ async def home(request: Request) -> Response:
     """``/``: the query page."""
     state = _state(request)
     reply = Reply(200, formats.get("html").content_type, state.page)
+    request.scope[REUSABLE] = True
     response = respond(reply)
     response.headers["Content-Security-Policy"] = state.page_policy
     return response
@@ -274,6 +278,7 @@ async def resource(request: Request) -> Response:
     base = _base(request, state) or ""
     lang = _params(request).get("lang", ["en"])[0]
     reply = await state.resources.reply(path, lang, request.headers.get("accept", ""), base)
+    request.scope[REUSABLE] = path != "/void.ttl"  # the VoID names the Host
     return respond(conditional(reply, dict(request.headers)), vary=True)
 
 
@@ -298,10 +303,12 @@ ROUTES = [
 
 
 def build_app(state: State) -> Any:
-    """The ASGI application: the routes behind :class:`~kg.serve.headers.Guard`."""
+    """The ASGI application: the routes behind the response cache (:mod:`kg.serve.hot`) and
+    :class:`~kg.serve.headers.Guard`."""
     app = Starlette(routes=ROUTES)
     app.state.kg = state
-    return Guard(app)
+    config = state.config
+    return Guard(Hot(app, config.cache_size * 8, config.cache_bytes))
 
 
 class Server:

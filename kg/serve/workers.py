@@ -160,6 +160,10 @@ class QueryPool:
                 return
             fresh = _Worker(self._ctx, self.config)
             self._all.add(fresh)
+            if self._closed:  # the pool closed while this one started
+                self._all.discard(fresh)
+                fresh.kill()
+                return
             loop.call_soon_threadsafe(self._release, fresh)
 
         loop.run_in_executor(self._threads, respawn)
@@ -257,9 +261,10 @@ class QueryPool:
     def close(self) -> None:
         """Stop every worker and wait for them."""
         self._closed = True
-        for worker in list(self._all):
-            with contextlib.suppress(OSError):
-                worker.conn.send(None)
-            worker.kill()
-        self._all.clear()
-        self._threads.shutdown(wait=True, cancel_futures=True)
+        for _ in range(2):  # again after the threads end: one may have started a worker
+            for worker in list(self._all):
+                self._all.discard(worker)
+                with contextlib.suppress(OSError):
+                    worker.conn.send(None)
+                worker.kill()
+            self._threads.shutdown(wait=True, cancel_futures=True)

@@ -21,6 +21,7 @@ Run: ``python -m tests.benchmarks.bench_load [--minutes 10] [--seconds 10] [--ou
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import shutil
 import signal
@@ -263,6 +264,9 @@ def main() -> None:
         time.sleep(1)
         left = [pid for pid in workers if Path(f"/proc/{pid}").exists()]
         print(f"{'processes of kg serve left after stop':<44} {len(left)} (of {len(workers)})")
+        for pid in left:
+            with contextlib.suppress(OSError):
+                print("  left:", Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" "))
 
 
 if __name__ == "__main__":
