@@ -29,6 +29,8 @@ from kg.serve.cache import ByteCache
 from kg.serve.limits import service_refusal, valid_host
 from kg.vocab import iris
 
+from .helpers import run_cli
+
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 DEEP = "SELECT * WHERE " + "{" * 5000 + "}" * 5000
 CHAIN = "SELECT * WHERE { BIND(" + "+".join(["1"] * 20000) + " AS ?x) }"
@@ -452,3 +454,17 @@ def test_no_worker_is_left_after_stop(built_out: Path) -> None:
     for pid in pids:  # killed and reaped: no such process any more
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+@pytest.mark.parametrize(
+    "option",
+    [
+        ["--base-url", "http://a> <b"],
+        ["--allow-service", "http://x/"],
+        ["--max-body", "0"],
+    ],
+)
+def test_bad_serve_options_are_usage_errors(built_out: Path, option: list[str]) -> None:
+    result = run_cli(["serve", "--store", str(built_out / "store"), "--port", "0", *option])
+    assert result.exit_code == 2
+    assert "usage" in result.stderr and option[0] in result.stderr

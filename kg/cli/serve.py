@@ -19,7 +19,7 @@ def _serve(args: argparse.Namespace) -> int:
     from kg.errors import UsageError
     from kg.query.store import open_store
     from kg.serve import ServerConfig, serve_forever
-    from kg.serve.limits import check_base_url
+    from kg.serve.limits import check_base_url, valid_host
 
     folder = args.store or paths.store_dir()
     open_store(folder)  # fail early and clearly when there is no build
@@ -27,6 +27,9 @@ def _serve(args: argparse.Namespace) -> int:
         base_url = check_base_url(args.base_url) if args.base_url else None
     except ValueError as exc:
         raise UsageError(str(exc), "give --base-url as http(s)://HOST[:PORT][/PATH]") from exc
+    for host in args.allow_service:
+        if not valid_host(host.strip("[]") if host.count(":") > 1 else host):
+            raise UsageError(f"--allow-service {host!r} is not a host", "give HOST or HOST:PORT")
     for name, value in (("--workers", args.workers), ("--max-body", args.max_body)):
         if value < 1:
             raise UsageError(f"{name} must be at least 1, not {value}")

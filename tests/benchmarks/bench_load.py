@@ -158,6 +158,15 @@ def _children(pid: int) -> list[int]:
     return found
 
 
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie, dead and waiting to be reaped, does not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
 def _wait(url: str, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -262,7 +271,7 @@ def main() -> None:
             _soak(kg, process.pid, args.minutes)
             workers = _children(process.pid)
         time.sleep(1)
-        left = [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+        left = [pid for pid in workers if _alive(pid)]
         print(f"{'processes of kg serve left after stop':<44} {len(left)} (of {len(workers)})")
         for pid in left:
             with contextlib.suppress(OSError):
