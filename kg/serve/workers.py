@@ -4,10 +4,12 @@ bounded queue.
 Each worker opens the store read-only and answers one query at a time. A query waits for a
 free worker in a queue of at most ``queue`` places (full: 503 with ``Retry-After``); its
 time limit counts from its arrival, waiting included, and a query over it is killed with
-its process (503) and the worker replaced. A query whose client disconnects is killed the
-same way. An answer over the row cap gets 413; a worker that dies (the engine crashed) is
-replaced and the client told so (500). The store is immutable while served, so answers are
-cached, bounded in entries and bytes (:mod:`kg.serve.cache`). Answers are written in the
+its process (503) and the worker replaced. A query whose client disconnects leaves the
+queue, or, already running, is killed the same way after a grace of :data:`GRACE` seconds
+(a query about to end may end and keep its worker). An answer over the row cap gets 413; a
+worker that dies (the engine crashed) is replaced and the client told so (500). The store
+is immutable while served, so answers are cached, bounded in entries and bytes
+(:mod:`kg.serve.cache`). Answers are written in the
 formats of :mod:`kg.formats`. The pool runs on the server's event loop; a worker's answer is
 awaited on a thread of its own so the loop never blocks.
 """
@@ -27,7 +29,12 @@ from kg import formats
 from kg.serve.cache import ByteCache
 from kg.serve.config import TEXT, Reply, ServerConfig
 
-__all__ = ["QueryPool"]
+__all__ = ["GRACE", "QueryPool"]
+
+
+#: Seconds a query whose client went away may still run before it is killed: a worker
+#: costs a second or more to replace, a query that ends soon costs less to finish.
+GRACE = 1.0
 
 
 class _TooLargeError(Exception):
@@ -240,9 +247,12 @@ class QueryPool:
         task.add_done_callback(_consume)
         waits = {task} if watcher is None else {task, watcher}
         await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
-        if not task.done():  # the client went away: stop its query
-            self._replace(worker)
-            return None
+        gone = not task.done()
+        if gone:  # the client went away: its query may finish within the grace, else stop it
+            await asyncio.wait({task}, timeout=min(GRACE, max(0.0, deadline - loop.time())))
+            if not task.done():
+                self._replace(worker)
+                return None
         try:
             answer = task.result()
         except (EOFError, OSError):
@@ -256,7 +266,7 @@ class QueryPool:
         reply = Reply(status, ctype, body)
         if status == 200:
             self.cache.put(key, reply, len(body) + len(key[0]))
-        return reply
+        return None if gone else reply
 
     def close(self) -> None:
         """Stop every worker and wait for them."""

@@ -94,6 +94,7 @@ class Run:
     p99: float
     errors: int
     requests: int
+    detail: str = ""
 
 
 def _ms(text: str) -> float:
@@ -128,7 +129,11 @@ def wrk(
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     errors += int(non2xx.group(1)) if non2xx else 0
-    return Run(rate, _ms(latency["50"]), _ms(latency["99"]), errors, requests)
+    sockets = re.search(r"Socket errors: (.*)", out)
+    detail = ", ".join(
+        filter(None, [sockets.group(1) if sockets else "", non2xx.group(0) if non2xx else ""])
+    )
+    return Run(rate, _ms(latency["50"]), _ms(latency["99"]), errors, requests, detail)
 
 
 def _rss_kb(pid: int) -> int:
@@ -199,7 +204,7 @@ def kg_serve(store: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
 def _line(name: str, run: Run) -> str:
     return (
         f"{name:<44} {run.rate:>9.0f} req/s  p50 {run.p50:>7.1f} ms  p99 {run.p99:>7.1f} ms"
-        f"  errors {run.errors}/{run.requests}"
+        f"  errors {run.errors}/{run.requests}" + (f" ({run.detail})" if run.detail else "")
     )
 
 
