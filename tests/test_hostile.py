@@ -413,6 +413,20 @@ def test_disconnected_client_query_is_killed(tiny: Server) -> None:
     assert still_serving(tiny)
 
 
+def test_clients_that_leave_at_any_moment_leave_every_worker(tiny: Server) -> None:
+    """Clients that hang up while their query waits, starts or ends: afterwards the one
+    worker still answers a query nobody asked before (none was lost on the way)."""
+    for i in range(40):
+        with socket.create_connection(("127.0.0.1", tiny.server_port)) as sock:
+            text = f"SELECT ?s WHERE {{ ?s ?p ?o }} LIMIT {i % 7 + 1} # leave {i}"
+            target = "/sparql?" + urllib.parse.urlencode({"query": text})
+            sock.sendall(f"GET {target} HTTP/1.1\r\nHost: localhost\r\n\r\n".encode())
+            time.sleep((i % 5) * 0.01)
+    code, _, body = query(tiny, "SELECT ?s WHERE { ?s ?p ?o } LIMIT 2 # after the crowd")
+    assert code == 200 and len(json.loads(body)["results"]["bindings"]) == 2
+    assert len(tiny.workers) == 1
+
+
 def test_answer_cache_is_bounded_in_bytes() -> None:
     cache = ByteCache[int, bytes](max_entries=1000, max_bytes=10_000)
     for i in range(100):

@@ -20,6 +20,7 @@ import asyncio
 import contextlib
 import multiprocessing
 import multiprocessing.connection
+import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -163,9 +164,14 @@ class QueryPool:
 
         def respawn() -> None:
             worker.kill()
-            if self._closed:
+            while not self._closed:
+                try:
+                    fresh = _Worker(self._ctx, self.config)
+                    break
+                except OSError:  # out of processes or files for now: try again
+                    time.sleep(1)
+            else:
                 return
-            fresh = _Worker(self._ctx, self.config)
             self._all.add(fresh)
             if self._closed:  # the pool closed while this one started
                 self._all.discard(fresh)
@@ -232,8 +238,9 @@ class QueryPool:
         await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
         if not acquiring.done():  # the client went away while its query waited
             acquiring.cancel()
-            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
-                await acquiring
+            # a worker handed over just as the wait was cancelled goes back
+            with contextlib.suppress(asyncio.CancelledError, TimeoutError, QueueFullError):
+                self._release(await acquiring)
             return None
         try:
             worker = acquiring.result()
@@ -246,13 +253,17 @@ class QueryPool:
         task = loop.run_in_executor(self._threads, worker.ask, key, deadline - loop.time())
         task.add_done_callback(_consume)
         waits = {task} if watcher is None else {task, watcher}
-        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
-        gone = not task.done()
-        if gone:  # the client went away: its query may finish within the grace, else stop it
-            await asyncio.wait({task}, timeout=min(GRACE, max(0.0, deadline - loop.time())))
-            if not task.done():
-                self._replace(worker)
-                return None
+        try:
+            await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+            gone = not task.done()
+            if gone:  # the client went away: its query may end within the grace, else stop it
+                await asyncio.wait({task}, timeout=min(GRACE, max(0.0, deadline - loop.time())))
+        except BaseException:  # cancelled (the server stops): the worker goes with the query
+            self._replace(worker)
+            raise
+        if not task.done():
+            self._replace(worker)
+            return None
         try:
             answer = task.result()
         except (EOFError, OSError):
