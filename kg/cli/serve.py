@@ -81,7 +81,10 @@ def register(commands: Any) -> None:
         "--cache-size", type=int, default=512, help="cached answers (0 disables the cache)"
     )
     p.add_argument(
-        "--cache-mb", type=int, default=64, help="megabytes the answer and page caches may hold"
+        "--cache-mb",
+        type=int,
+        default=64,
+        help="megabytes each cache (answers, pages, responses) may hold",
     )
     p.add_argument(
         "--max-body",

@@ -308,7 +308,7 @@ def build_app(state: State) -> Any:
     app = Starlette(routes=ROUTES)
     app.state.kg = state
     config = state.config
-    return Guard(Hot(app, config.cache_size * 8, config.cache_bytes))
+    return Guard(Hot(app, config.cache_size, config.cache_bytes))
 
 
 class Server:

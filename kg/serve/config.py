@@ -23,8 +23,8 @@ class ServerConfig:
       resource's page (the rest is linked, paged);
     - ``workers``: query worker processes; ``queue``: queries that may wait for one (503
       with ``Retry-After`` when full);
-    - ``cache_size``: cached answers (0 disables the caches); ``cache_bytes``: the most the
-      answer cache and the page cache may each hold;
+    - ``cache_size``: cached answers and reusable responses (pages: eight times as many; 0
+      disables the caches); ``cache_bytes``: the most each of the three caches may hold;
     - ``max_body``: bytes of a request body and characters of a query (413 above);
     - ``allow_service``: hosts a ``SERVICE`` clause may call (none by default);
     - ``base_url``: the public address of the server (else a validated ``Host``);

@@ -239,7 +239,7 @@ def _soak(kg: str, pid: int, minutes: float) -> None:
     page = PLACE.removeprefix("https://w3id.org/rujp")
     mix = _MIX.replace("{prefix}", prefix).replace("{page}", page)
     mix = mix.replace("{{", "{").replace("}}", "}")
-    wrk(kg, 64, 20, script=mix)  # warm-up before the first sample
+    wrk(kg, 64, 60, script=mix)  # warm-up: the caches fill towards their bounds
     start = _rss_kb(pid)
     soak = wrk(kg, 64, int(minutes * 60), script=mix)
     end = _rss_kb(pid)
@@ -255,6 +255,11 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None, help="a built output folder")
     parser.add_argument("--seconds", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--minutes", type=float, default=1.0, help="minutes of soak")
+    parser.add_argument(
+        "--connections",
+        default="64,256",
+        help="connection counts of the comparison runs ('' runs the soak only)",
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is needed (apt-get install wrk)")
@@ -271,7 +276,7 @@ def main() -> None:
         shutil.copytree(out / "store", folder / "db")
         with oxigraph(folder) as ox, kg_serve(out / "store") as (kg, process):
             wrk(kg + f"/sparql?query={urllib.parse.quote(QUERY)}", 8, 2)  # warm up
-            for connections in (64, 256):
+            for connections in (int(c) for c in args.connections.split(",") if c):
                 _compare(kg, ox.base, connections, args.seconds)
             _soak(kg, process.pid, args.minutes)
             workers = _children(process.pid)
