@@ -52,12 +52,19 @@ def run(
     """Evaluate a SPARQL query; ``bindings`` bind variables to RDF terms through an inline
     VALUES block of serialised terms (see :func:`kg.query.named.with_values`).
 
-    A syntax error is an input error naming ``source``.
+    A syntax error, or a query too long or too deeply nested for the engine to parse
+    safely (:mod:`kg.query.guard`), is an input error naming ``source``.
     """
+    from kg.query.guard import QueryRejectedError, check
+
     if bindings:
         from kg.query.named import with_values
 
         sparql = with_values(sparql, bindings)
+    try:
+        check(sparql)
+    except QueryRejectedError as exc:
+        raise InputError([Problem(source, None, None, exc.message, exc.hint)]) from exc
     try:
         return store.query(sparql)
     except SyntaxError as exc:

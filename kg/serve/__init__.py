@@ -1,9 +1,15 @@
 """``kg serve``: the SPARQL endpoint, the query page and the dereferenceable resources.
 
-- :mod:`kg.serve.app` -- the HTTP server and its routes;
-- :mod:`kg.serve.workers` -- the query worker processes (time limit, row cap, cache);
+- :mod:`kg.serve.app` -- the HTTP server (Starlette on uvicorn) and its route table;
+- :mod:`kg.serve.protocol` -- the HTTP/1.1 connection: deadlines and size limit on headers;
+- :mod:`kg.serve.headers` -- the checks of every request and the headers of every response;
+- :mod:`kg.serve.limits` -- the federation allow-list, the ``Host`` check, the public address;
+- :mod:`kg.serve.workers` -- the query worker processes behind a bounded queue;
+- :mod:`kg.serve.cache` -- the caches, bounded in entries and bytes;
+- :mod:`kg.serve.resources` -- resource pages rendered once, cached, with validators;
+- :mod:`kg.serve.service` -- the service description and the served VoID;
 - :mod:`kg.serve.conneg` -- content negotiation over the formats of :mod:`kg.formats`;
-- :mod:`kg.serve.querypage` -- the query page and the service description;
+- :mod:`kg.serve.querypage` -- the query page;
 - :mod:`kg.serve.config` -- the server's configuration and replies;
 - :mod:`kg.serve.pages` -- the RDF and HTML views of a resource.
 

@@ -1,39 +1,61 @@
 """``kg serve``: the HTTP server — a read-only SPARQL 1.1 Protocol endpoint, a query page and
-resource pages.
+resource pages — as a Starlette application on uvicorn.
+
+The route table is :data:`ROUTES`; one line adds a route. uvicorn owns the connection
+(HTTP/1.1 parsing, keep-alive, ``HEAD`` without a body, a listen backlog of
+:data:`BACKLOG`); :mod:`kg.serve.protocol` adds deadlines and a size limit on request headers,
+:mod:`kg.serve.headers` the checks of every request and the headers of every response.
 
 - ``/sparql`` — GET and POST (form-encoded or ``application/sparql-query``); results as SPARQL
   JSON, XML, CSV or TSV and graphs as Turtle, N-Triples, JSON-LD or RDF/XML, chosen by
-  ``Accept`` (or ``?format=``, see :mod:`kg.serve.conneg`); a service description when no
-  query is given; CORS.
-- SPARQL Update is refused with 403. Queries run in worker processes
-  (:mod:`kg.serve.workers`): one that exceeds the time limit is killed (503) and replaced, a
-  result over the row cap gets 413; the server keeps serving.
-- ``/`` — the query page (:mod:`kg.serve.querypage`); ``/id/...`` and ``/ontology`` —
-  dereferenceable resources (:mod:`kg.serve.pages`); ``/download/...`` — the files of the
-  build listed in ``void.ttl``.
-
-Light: the standard library, pyoxigraph and kg's light modules only.
+  ``Accept`` (or ``?format=``, see :mod:`kg.serve.conneg`); a service description
+  (:mod:`kg.serve.service`) when no query is given. SPARQL Update is refused with 403; a
+  body over ``max_body`` bytes or a query too long or too deeply nested
+  (:mod:`kg.query.guard`) with 413 or 400; a ``SERVICE`` to a host not allowed
+  (:mod:`kg.serve.limits`) with 400. Queries run in worker processes behind a bounded queue
+  (:mod:`kg.serve.workers`).
+- ``/`` — the query page (:mod:`kg.serve.querypage`); ``/dataset`` — the dataset page
+  (:func:`kg.serve.pages.dataset_html`); pages come in en, ru or ja (``?lang=``, else
+  ``Accept-Language``); ``/id/...``, ``/ontology`` and
+  ``/void.ttl`` — dereferenceable resources, cached, with validators
+  (:mod:`kg.serve.resources`); ``/download/...`` — the files of the build listed in
+  ``void.ttl``; ``/static/...`` — the query page's scripts and styles.
 """
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import re
 import socket
 import threading
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
+from starlette.routing import Route
+
 from kg import formats
 from kg.paths import ONTOLOGY_COPY, VOID_FILE, resource_dir
+from kg.query.guard import Limits, QueryRejectedError, check
 from kg.serve.config import Reply, ServerConfig
-from kg.serve.conneg import GRAPH_OFFERS, negotiate, query_formats, resource_format
-from kg.serve.querypage import query_page, service_description
+from kg.serve.conneg import GRAPH_OFFERS, negotiate, query_formats
+from kg.serve.headers import Guard, page_policy
+from kg.serve.hot import REUSABLE, Hot
+from kg.serve.limits import public_base, service_refusal
+from kg.serve.pages.i18n import LANGS, pick_lang
+from kg.serve.querypage import query_page
+from kg.serve.resources import Resources, conditional
 from kg.serve.workers import QueryPool
 
-__all__ = ["make_server", "resource_reply", "serve_forever"]
+__all__ = ["BACKLOG", "ROUTES", "Server", "make_server", "serve_forever"]
 
+#: Connections the kernel queues before the server accepts them.
+BACKLOG = 2048
 STATIC_DIR = resource_dir("kg.serve", "static")
 _STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".map": "application/json"}
 #: The files of the build served under ``/download/``, with their content types.
@@ -47,244 +69,342 @@ _UPDATE_RE = re.compile(
     r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
     re.IGNORECASE,
 )
+_TEXTUAL = ("application/sparql-results", "application/ld+json", "application/rdf+xml")
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    wbufsize = 1 << 16  # one write per response; flushed by handle_one_request
-    server: _Server
+class State:
+    """What the routes share: the configuration, the store, the workers and the caches."""
 
-    def setup(self) -> None:
-        super().setup()
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-
-    def log_message(self, format: str, *args: Any) -> None:  # quiet
-        return
-
-    def _send(
-        self, reply: Reply, *, vary: bool = False, head: bool = False, language: bool = False
-    ) -> None:
-        self.send_response(reply.status)
-        self.send_header("Content-Type", reply.content_type)
-        self.send_header("Content-Length", str(len(reply.body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
-        if vary:
-            self.send_header("Vary", "Accept, Accept-Language" if language else "Accept")
-        self.end_headers()
-        if not head:
-            self.wfile.write(reply.body)
-
-    def _text(self, status: int, text: str) -> None:
-        self._send(Reply.text(status, text + "\n"))
-
-    def do_OPTIONS(self) -> None:
-        self.send_response(204)
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
-        self.send_header("Access-Control-Max-Age", "86400")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def do_HEAD(self) -> None:
-        self.do_GET(head=True)
-
-    def do_GET(self, head: bool = False) -> None:
-        url = urllib.parse.urlsplit(self.path)
-        params = urllib.parse.parse_qs(url.query)
-        path = url.path
-        if path == "/sparql":
-            if "update" in params:
-                self._refuse_update()
-            elif "query" in params:
-                self._query(params["query"][0], params)
-            else:
-                self._describe_service(head)
-            return
-        if path == "/favicon.ico":
-            self._send(Reply(204, "image/x-icon", b""), head=head)
-            return
-        if path in ("/", "/index.html"):
-            html = formats.get("html").content_type
-            page = query_page(self._lang(params))
-            self._send(Reply(200, html, page), vary=True, head=head, language=True)
-            return
-        if path in ("/dataset", "/dataset.html"):
-            self._dataset(params, head)
-            return
-        if path.startswith("/download/"):
-            self._download(path[len("/download/") :], head)
-            return
-        if path.startswith("/static/"):
-            self._static(path[len("/static/") :], head)
-            return
-        if path.startswith(("/id/", "/ontology")) or path == "/void.ttl":
-            self._resource(path, params, head)
-            return
-        self._text(404, f"not found: {path}")
-
-    def _lang(self, params: dict[str, list[str]]) -> str:
-        from kg.serve.pages import pick_lang
-
-        return pick_lang(params.get("lang", [""])[0], self.headers.get("Accept-Language", ""))
-
-    def _dataset(self, params: dict[str, list[str]], head: bool) -> None:
-        from kg.serve.pages import dataset_html
-
-        host = self.headers.get("Host") or f"127.0.0.1:{self.server.server_port}"
-        with self.server.store_lock:
-            text = dataset_html(
-                self.server.store, self.server.out, f"http://{host}", self._lang(params)
-            )
-        if text is None:
-            self._text(404, "no dataset description: run kg build")
-            return
-        html = formats.get("html").content_type
-        self._send(Reply(200, html, text.encode("utf-8")), vary=True, head=head, language=True)
-
-    def do_POST(self) -> None:
-        url = urllib.parse.urlsplit(self.path)
-        if url.path != "/sparql":
-            self._text(404, f"not found: {url.path}")
-            return
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length).decode("utf-8", "replace")
-        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        params = urllib.parse.parse_qs(url.query)
-        if ctype == "application/sparql-update":
-            self._refuse_update()
-        elif ctype == "application/sparql-query":
-            self._query(body, params)
-        elif ctype in ("application/x-www-form-urlencoded", ""):
-            form = urllib.parse.parse_qs(body)
-            if "update" in form:
-                self._refuse_update()
-            elif "query" in form:
-                self._query(form["query"][0], {**params, **form})
-            else:
-                self._text(400, "no query: send query=... form-encoded or application/sparql-query")
-        else:
-            self._text(415, f"unsupported Content-Type {ctype!r} for a SPARQL query")
-
-    def _refuse_update(self) -> None:
-        self._text(403, "this endpoint is read-only: SPARQL Update is not allowed")
-
-    def _query(self, query: str, params: dict[str, list[str]]) -> None:
-        if _UPDATE_RE.match(re.sub(r"#[^\n]*", "", query)):
-            self._refuse_update()
-            return
-        accept = self.headers.get("Accept", "")
-        rfmt, gfmt = query_formats(accept, params.get("format", [""])[0])
-        if rfmt is None and gfmt is None:
-            self._text(406, f"cannot produce any of: {accept}")
-            return
-        reply = self.server.pool.execute(query, rfmt or "json", gfmt or "ttl")
-        self._send(reply, vary=True)
-
-    def _describe_service(self, head: bool) -> None:
-        from kg.export.serialise import turtle_as
-
-        host = self.headers.get("Host") or f"127.0.0.1:{self.server.server_port}"
-        ttl = service_description(f"http://{host}/sparql", self.server.triples)
-        fmt = negotiate(self.headers.get("Accept", ""), GRAPH_OFFERS, "ttl") or "ttl"
-        body = turtle_as(ttl.encode("utf-8"), fmt)
-        self._send(Reply(200, formats.get(fmt).content_type, body), vary=True, head=head)
-
-    def _static(self, rel: str, head: bool) -> None:
-        target = (STATIC_DIR / rel).resolve()
-        if not target.is_file() or STATIC_DIR.resolve() not in target.parents:
-            self._text(404, f"not found: /static/{rel}")
-            return
-        ctype = _STATIC_TYPES.get(target.suffix, "application/octet-stream") + "; charset=utf-8"
-        self._send(Reply(200, ctype, target.read_bytes()), head=head)
-
-    def _download(self, name: str, head: bool) -> None:
-        """The export files of the build (the distributions listed in void.ttl)."""
-        target = self.server.out / name
-        if name not in _DOWNLOADS or not target.is_file():
-            self._text(404, f"not found: /download/{name}")
-            return
-        self._send(Reply(200, _DOWNLOADS[name], target.read_bytes()), head=head)
-
-    def _resource(self, path: str, params: dict[str, list[str]], head: bool) -> None:
-        accept, language = self.headers.get("Accept", ""), self.headers.get("Accept-Language", "")
-        reply = resource_reply(self.server, path, params, accept, language)
-        self._send(reply, vary=True, head=head, language=True)
-
-
-def resource_reply(
-    server: _Server, path: str, params: dict[str, list[str]], accept: str, accept_language: str = ""
-) -> Reply:
-    """Answer GET on an instance or term IRI path by Accept or suffix; 404 when unknown."""
-    path, fmt = resource_format(path, accept)
-    if fmt is None:
-        offered = [*formats.select("page"), *formats.select("graph", quads=False)]
-        names = ", ".join(f.title for f in offered)
-        return Reply.text(406, f"acceptable formats: {names}\n")
-    from kg.serve import pages
-
-    lang = pages.pick_lang(params.get("lang", [""])[0], accept_language)
-    if path == "/void":
-        data = server.out / VOID_FILE
-        if data.is_file():
-            return Reply(200, formats.get("ttl").content_type, data.read_bytes())
-        return Reply.text(404, "no dataset description: run kg build\n")
-    if path == "/ontology":
-        if fmt == "html":
-            body = pages.ontology_html(server.out)
-            if body is None:
-                return Reply.text(404, "no ontology documentation: run kg build\n")
-            return Reply(200, formats.get("html").content_type, body)
-        return _ontology_rdf(server.out, fmt)
-    iri = pages.path_iri(path)
-    with server.store_lock:
-        if fmt == "html":
-            text = pages.resource_html(server.store, iri, lang)
-            if text is None:
-                return Reply.text(404, f"unknown resource {iri}\n")
-            return Reply(200, formats.get("html").content_type, text.encode("utf-8"))
-        data_bytes = pages.resource_rdf(server.store, iri, fmt)
-    if data_bytes is None:
-        return Reply.text(404, f"unknown resource {iri}\n")
-    return Reply(200, formats.get(fmt).content_type, data_bytes)
-
-
-def _ontology_rdf(out: Path, fmt: str) -> Reply:
-    """The whole ontology, in the requested RDF format."""
-    from kg.export.serialise import turtle_as
-
-    source = out / ONTOLOGY_COPY
-    if not source.is_file():
-        return Reply.text(404, "no ontology: run kg build\n")
-    return Reply(200, formats.get(fmt).content_type, turtle_as(source.read_bytes(), fmt))
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, address: tuple[str, int], config: ServerConfig) -> None:
-        import pyoxigraph as ox
-
+    def __init__(self, config: ServerConfig, port: int) -> None:
         self.config = config
-        self.out = config.out
-        self.pool = QueryPool(config)
+        self.port = port
         self.store = ox.Store.read_only(str(config.store))
-        self.store_lock = threading.Lock()
         self.triples = len(self.store)
-        super().__init__(address, _Handler)
+        self.pool = QueryPool(config)
+        self.resources = Resources(config, self.store)
+        self.pages = {lang: query_page(lang) for lang in LANGS}
+        self.page_policies = {lang: page_policy(page) for lang, page in self.pages.items()}
+        self.limits = Limits(max_length=config.max_body)
 
-    def server_close(self) -> None:
-        super().server_close()
+    def close(self) -> None:
         self.pool.close()
 
 
-def make_server(host: str, port: int, config: ServerConfig) -> _Server:
-    """A ready server (call ``serve_forever()``; ``server_port`` tells the bound port)."""
-    return _Server((host, port), config)
+def _state(request: Request) -> State:
+    state: State = request.app.state.kg
+    return state
+
+
+def _content_type(ctype: str) -> str:
+    """``ctype`` with ``charset=utf-8`` when it is text and says no charset."""
+    if "charset=" in ctype or not (ctype.startswith("text/") or ctype.startswith(_TEXTUAL)):
+        return ctype
+    return ctype + "; charset=utf-8"
+
+
+def respond(reply: Reply, *, vary: bool = False, language: bool = False) -> Response:
+    """The HTTP response of a :class:`Reply`; ``vary`` when it depends on ``Accept``,
+    ``language`` when also on ``Accept-Language``."""
+    headers = dict(reply.headers)
+    if vary or language:
+        headers["Vary"] = "Accept, Accept-Language" if language else "Accept"
+    headers["Content-Type"] = _content_type(reply.content_type)
+    return Response(reply.body, status_code=reply.status, headers=headers)
+
+
+def _text(status: int, text: str, *headers: tuple[str, str]) -> Response:
+    return respond(Reply.text(status, text + "\n", *headers))
+
+
+def _params(request: Request) -> dict[str, list[str]]:
+    return urllib.parse.parse_qs(request.scope["query_string"].decode("latin-1"))
+
+
+async def _body(request: Request, config: ServerConfig) -> bytes | Response:
+    """The request body, at most ``max_body`` bytes (413) read within the idle timeout
+    per chunk (408)."""
+    too_big = _text(
+        413,
+        f"the request body is over the server's limit of {config.max_body:,} bytes",
+        ("Connection", "close"),
+    )
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > config.max_body:
+        return too_big
+    chunks, size = [], 0
+    while True:
+        try:
+            message = await asyncio.wait_for(request.receive(), config.idle_timeout)
+        except TimeoutError:
+            return _text(408, "the request body took too long to arrive", ("Connection", "close"))
+        if message["type"] == "http.disconnect":
+            return Response(status_code=400)
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > config.max_body:
+            return too_big
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+def _refuse_update() -> Response:
+    return _text(403, "this endpoint is read-only: SPARQL Update is not allowed")
+
+
+async def sparql(request: Request) -> Response:
+    """``/sparql``: the SPARQL 1.1 Protocol (query operation only)."""
+    arrival = asyncio.get_running_loop().time()
+    state = _state(request)
+    params = _params(request)
+    if request.method in ("GET", "HEAD"):
+        if "update" in params:
+            return _refuse_update()
+        if "query" in params:
+            return await _query(request, params["query"][0], params, arrival)
+        return _describe_service(request, state)
+    body = await _body(request, state.config)
+    if isinstance(body, Response):
+        return body
+    text = body.decode("utf-8", "replace")
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype == "application/sparql-update":
+        return _refuse_update()
+    if ctype == "application/sparql-query":
+        return await _query(request, text, params, arrival)
+    if ctype in ("application/x-www-form-urlencoded", ""):
+        form = urllib.parse.parse_qs(text)
+        if "update" in form:
+            return _refuse_update()
+        if "query" in form:
+            return await _query(request, form["query"][0], {**params, **form}, arrival)
+        return _text(400, "no query: send query=... form-encoded or application/sparql-query")
+    return _text(415, f"unsupported Content-Type {ctype!r} for a SPARQL query")
+
+
+async def _query(
+    request: Request, query: str, params: dict[str, list[str]], arrival: float
+) -> Response:
+    state = _state(request)
+    accept = request.headers.get("accept", "")
+    rfmt, gfmt = query_formats(accept, params.get("format", [""])[0])
+    if rfmt is None and gfmt is None:
+        return _text(406, f"cannot produce any of: {accept}")
+    rfmt, gfmt = rfmt or "json", gfmt or "ttl"
+    cached = state.pool.cache.get((query, rfmt, gfmt))
+    if cached is not None:
+        request.scope[REUSABLE] = True
+        return respond(cached, vary=True)
+    if _UPDATE_RE.match(re.sub(r"#[^\n]*", "", query)):
+        return _refuse_update()
+    try:
+        check(query, state.limits)
+    except QueryRejectedError as exc:
+        return _text(exc.status, f"{exc.message}: {exc.hint}")
+    refusal = service_refusal(query, state.config.allow_service)
+    if refusal:
+        return _text(400, refusal)
+
+    async def gone() -> None:
+        while (await request.receive())["type"] != "http.disconnect":
+            pass
+
+    reply = await state.pool.execute(query, rfmt, gfmt, arrival=arrival, gone=gone)
+    if reply is None:  # the client went away: nobody reads this
+        return Response(status_code=499)
+    request.scope[REUSABLE] = reply.status == 200
+    return respond(reply, vary=True)
+
+
+@functools.lru_cache(maxsize=64)
+def _service_description(base: str, triples: int, fmt: str) -> bytes:
+    from kg.serve.service import service_description
+
+    return service_description(base, triples, fmt)
+
+
+def _base(request: Request, state: State) -> str | None:
+    return public_base(state.config.base_url, request.headers.get("host"), state.port)
+
+
+def _describe_service(request: Request, state: State) -> Response:
+    base = _base(request, state)
+    if base is None:
+        return _text(400, "bad Host header: send a host name or address")
+    fmt = negotiate(request.headers.get("accept", ""), GRAPH_OFFERS, "ttl") or "ttl"
+    body = _service_description(base, state.triples, fmt)
+    return respond(Reply(200, formats.get(fmt).content_type, body), vary=True)
+
+
+def _lang(request: Request) -> str:
+    """The page language: ``?lang=``, else ``Accept-Language``, else English."""
+    asked = _params(request).get("lang", [""])[0]
+    return pick_lang(asked, request.headers.get("accept-language", ""))
+
+
+async def home(request: Request) -> Response:
+    """``/``: the query page."""
+    state = _state(request)
+    lang = _lang(request)
+    reply = Reply(200, formats.get("html").content_type, state.pages[lang])
+    request.scope[REUSABLE] = True
+    response = respond(reply, language=True)
+    response.headers["Content-Security-Policy"] = state.page_policies[lang]
+    return response
+
+
+async def dataset(request: Request) -> Response:
+    """``/dataset``: the dataset page (counts, downloads, licence, citation, endpoint)."""
+    from kg.serve.pages import dataset_html
+
+    state = _state(request)
+    base = _base(request, state)
+    if base is None:
+        return _text(400, "bad Host header: send a host name or address")
+    render = functools.partial(dataset_html, state.store, state.config.out, base, _lang(request))
+    text = await asyncio.to_thread(render)
+    if text is None:
+        return _text(404, "no dataset description: run kg build")
+    request.scope[REUSABLE] = state.config.base_url is not None  # else it names the Host
+    body = text.encode()
+    response = respond(Reply(200, formats.get("html").content_type, body), language=True)
+    response.headers["Content-Security-Policy"] = page_policy(body)
+    return response
+
+
+async def favicon(request: Request) -> Response:
+    """``/favicon.ico``: nothing (the pages carry their own)."""
+    return Response(b"", status_code=204, media_type="image/x-icon")
+
+
+@functools.lru_cache(maxsize=32)
+def _static_file(target: Path) -> bytes:
+    return target.read_bytes()
+
+
+async def static(request: Request) -> Response:
+    """``/static/...``: the query page's scripts and styles."""
+    rel = request.path_params["rel"]
+    target = (STATIC_DIR / rel).resolve()
+    if not target.is_file() or STATIC_DIR.resolve() not in target.parents:
+        return _text(404, f"not found: /static/{rel}")
+    ctype = _STATIC_TYPES.get(target.suffix, "application/octet-stream") + "; charset=utf-8"
+    return respond(Reply(200, ctype, _static_file(target)))
+
+
+async def download(request: Request) -> Response:
+    """``/download/...``: the export files of the build (the distributions of void.ttl)."""
+    name = request.path_params["name"]
+    target = _state(request).config.out / name
+    if name not in _DOWNLOADS or not target.is_file():
+        return _text(404, f"not found: /download/{name}")
+    return FileResponse(target, media_type=_content_type(_DOWNLOADS[name]))
+
+
+async def resource(request: Request) -> Response:
+    """``/id/...``, ``/ontology...``, ``/void.ttl``: a resource by ``Accept`` or suffix."""
+    state = _state(request)
+    path = request.scope.get("raw_path", b"").decode("latin-1").split("?")[0] or request.url.path
+    base = _base(request, state) or ""
+    accept = request.headers.get("accept", "")
+    reply = await state.resources.reply(path, _lang(request), accept, base)
+    request.scope[REUSABLE] = path != "/void.ttl"  # the VoID names the Host
+    return respond(conditional(reply, dict(request.headers)), language=True)
+
+
+async def not_found(request: Request) -> Response:
+    """Any other path: 404."""
+    return _text(404, f"not found: {request.url.path}")
+
+
+#: The routes, first match wins (GET routes answer HEAD too).
+ROUTES = [
+    Route("/sparql", sparql, methods=["GET", "POST"]),
+    Route("/", home, methods=["GET"]),
+    Route("/index.html", home, methods=["GET"]),
+    Route("/dataset", dataset, methods=["GET"]),
+    Route("/dataset.html", dataset, methods=["GET"]),
+    Route("/favicon.ico", favicon, methods=["GET"]),
+    Route("/download/{name}", download, methods=["GET"]),
+    Route("/static/{rel:path}", static, methods=["GET"]),
+    Route("/void.ttl", resource, methods=["GET"]),
+    Route("/ontology{rest:path}", resource, methods=["GET"]),
+    Route("/id/{rest:path}", resource, methods=["GET"]),
+    Route("/{rest:path}", not_found, methods=["GET", "POST"]),
+]
+
+
+def build_app(state: State) -> Any:
+    """The ASGI application: the routes behind the response cache (:mod:`kg.serve.hot`) and
+    :class:`~kg.serve.headers.Guard`."""
+    app = Starlette(routes=ROUTES)
+    app.state.kg = state
+    config = state.config
+    return Guard(Hot(app, config.cache_size, config.cache_bytes))
+
+
+class Server:
+    """A bound server: ``serve_forever()`` runs it (any thread), ``shutdown()`` stops it,
+    ``server_close()`` stops its workers; ``server_port`` is the bound port."""
+
+    def __init__(self, host: str, port: int, config: ServerConfig) -> None:
+        import uvicorn
+
+        from kg.serve.protocol import Protocol
+
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        self.socket = socket.create_server((host, port), family=family, backlog=BACKLOG)
+        self.server_port: int = self.socket.getsockname()[1]
+        self.state = State(config, self.server_port)
+        uv_config = uvicorn.Config(
+            build_app(self.state),
+            http=Protocol,
+            loop="uvloop",
+            lifespan="off",
+            log_level="warning",
+            access_log=False,
+            server_header=False,
+            headers=[],
+            backlog=BACKLOG,
+            timeout_keep_alive=config.idle_timeout,  # type: ignore[arg-type]
+            timeout_graceful_shutdown=5,
+        )
+        self._server = uvicorn.Server(uv_config)
+        self._running = threading.Event()
+        self._stopped = threading.Event()
+
+    def serve_forever(self) -> None:
+        """Serve until :meth:`shutdown` (or, in the main thread, Ctrl-C)."""
+        self._running.set()
+        try:
+            self._server.run(sockets=[self.socket])
+        finally:
+            self._stopped.set()
+
+    def shutdown(self) -> None:
+        """Stop serving; returns when the server has stopped."""
+        self._server.should_exit = True
+        if self._running.is_set():
+            self._stopped.wait(30)
+
+    def server_close(self) -> None:
+        """Stop the workers and close the socket."""
+        self.state.close()
+        self.socket.close()
+
+    @property
+    def workers(self) -> list[int]:
+        """The process ids of the live query workers."""
+        return self.state.pool.processes
+
+
+def make_server(host: str, port: int, config: ServerConfig) -> Server:
+    """A bound, ready server (call ``serve_forever()``; ``server_port`` tells the port)."""
+    return Server(host, port, config)
 
 
 def serve_forever(host: str, port: int, config: ServerConfig) -> None:
-    """Serve until interrupted (Ctrl-C)."""
+    """Serve until interrupted (Ctrl-C or SIGTERM)."""
     server = make_server(host, port, config)
     print(f"Serving on http://{host}:{server.server_port}/ (SPARQL at /sparql); Ctrl-C stops.")
     try:

@@ -18,12 +18,11 @@ import html
 import json
 from functools import lru_cache
 
-from kg import formats
 from kg.serve.pages.i18n import LANG_NAMES, LANGS
 from kg.serve.pages.texts import DATASET, QUERY, QUESTIONS
 from kg.vocab import terms
 
-__all__ = ["EXAMPLES", "query_page", "service_description"]
+__all__ = ["EXAMPLES", "query_page"]
 
 #: The three example questions of the introduction: (text key, named query, parameters).
 EXAMPLES: tuple[tuple[str, str, dict[str, str]], ...] = (
@@ -31,24 +30,6 @@ EXAMPLES: tuple[tuple[str, str, dict[str, str]], ...] = (
     ("q2", "partners", {"city": "jp-niigata"}),
     ("q3", "participation-per-city", {}),
 )
-
-
-def service_description(endpoint: str, triples: int) -> str:
-    """The SPARQL 1.1 service description of the endpoint, as Turtle."""
-    answers = [*formats.select("results"), *formats.select("graph", quads=False)]
-    result_formats = "".join(f"    sd:resultFormat <{f.w3c_iri}> ;\n" for f in answers)
-    return (
-        "@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .\n"
-        "@prefix void: <http://rdfs.org/ns/void#> .\n"
-        "@prefix dcterms: <http://purl.org/dc/terms/> .\n\n"
-        f"<{endpoint}> a sd:Service ;\n"
-        f"    sd:endpoint <{endpoint}> ;\n"
-        "    sd:supportedLanguage sd:SPARQL11Query ;\n"
-        f"{result_formats}"
-        '    dcterms:title "Russia–Japan municipal ties knowledge graph"@en ;\n'
-        "    sd:defaultDataset [ a sd:Dataset ;\n"
-        f"        sd:defaultGraph [ a sd:Graph ; void:triples {triples} ] ] .\n"
-    )
 
 
 def _places_query() -> dict[str, object]:
@@ -155,7 +136,7 @@ def query_page(lang: str = "en") -> bytes:
 <p>{html.escape(text["try"])}</p><ul class="examples">{examples}</ul>
 <p class="links">{links}</p>
 <p id="question"></p>
-<form id="params" hidden onsubmit="return false"></form>
+<form id="params" hidden></form>
 <datalist id="places"></datalist>
 <div id="yasgui"></div>
 <button id="run" type="button">{html.escape(text["run"])}</button>

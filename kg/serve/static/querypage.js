@@ -108,6 +108,7 @@ document.querySelectorAll("nav.queries button").forEach((b) =>
   b.addEventListener("click", () => choose(Number(b.dataset.i))));
 document.querySelectorAll(".examples button").forEach((b) =>
   b.addEventListener("click", () => { choose(Number(b.dataset.i), JSON.parse(b.dataset.params)); run(); }));
+$("params").addEventListener("submit", (event) => event.preventDefault());
 $("run").addEventListener("click", run);
 $("prev").addEventListener("click", () => { pageNo--; show(); });
 $("next").addEventListener("click", () => { pageNo++; show(); });
