@@ -14,11 +14,11 @@ True
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 
 from kg import __version__
 from kg.errors import InputError, NonConformanceError
@@ -36,6 +36,7 @@ __all__ = [
     "check_files",
     "export",
     "inputs_digest",
+    "publish",
 ]
 
 #: The digest of the inputs a build was made from, written beside its outputs.
@@ -85,21 +86,52 @@ def check(data: Path, ontology: Path, *, engine: str = "pyshacl") -> Checked:
     return Checked(tables, built, report)
 
 
-def build(data: Path, ontology: Path, out: Path) -> BuildResult:
-    """Run the whole pipeline; write outputs only when the graph conforms."""
-    from kg.export import check_writable, write_atomic, write_graph_outputs, write_publication
+def build(
+    data: Path, ontology: Path, out: Path, *, step: Callable[[str], None] | None = None
+) -> BuildResult:
+    """Run the whole pipeline; write outputs only when the graph conforms.
+
+    The outputs replace those in ``out`` in one step (see :func:`publish`).
+    """
+    from kg.export import check_writable
 
     check_writable(out, folder=True)  # fail before the work, not after it
     checked = check(data, ontology)
     result = BuildResult(checked)
     if checked.report.conforms:
-        ontology_ttl = (ontology / ONTOLOGY_FILE).read_bytes()
-        result.outputs = write_graph_outputs(checked.built.graph, ontology_ttl, out)
-        result.outputs += write_publication(
-            checked.built.graph, load_ontology(ontology), out, context=ontology / CONTEXT_FILE
-        )
-        write_atomic(out / INPUTS_DIGEST_FILE, inputs_digest(data, ontology).encode("ascii"))
+        result.outputs = publish(checked.built.graph, data, ontology, out, step=step)
     return result
+
+
+def publish(
+    graph: Graph,
+    data: Path,
+    ontology: Path,
+    out: Path,
+    *,
+    step: Callable[[str], None] | None = None,
+) -> list[Path]:
+    """Write every output of ``graph`` (built from ``data``, conforming) into ``out``;
+    return the paths readers use.
+
+    The new set is written into a fresh folder and switched in at once
+    (:mod:`kg.export.versions`): a reader, or a build killed at any moment, sees the old
+    complete set or the new one. ``step`` is called with a short name after each step.
+    """
+    from kg.export import write_atomic, write_graph_outputs, write_publication
+    from kg.export.versions import staged
+
+    ontology_ttl = (ontology / ONTOLOGY_FILE).read_bytes()
+    digest = inputs_digest(data, ontology).encode("ascii")
+    with staged(out, step) as stage:
+        folder = stage.folder
+        written = write_graph_outputs(graph, ontology_ttl, folder, step=step)
+        written += write_publication(
+            graph, load_ontology(ontology), folder, context=ontology / CONTEXT_FILE, step=step
+        )
+        write_atomic(folder / INPUTS_DIGEST_FILE, digest)
+        stage.step(INPUTS_DIGEST_FILE)
+    return [stage.visible(path) for path in written]
 
 
 def _origins_if_available(data: Path) -> dict[URIRef, Origin]:
@@ -157,8 +189,11 @@ def export(data: Path, ontology: Path, fmt: str, *, out: Path | None = None) -> 
 
     target = formats.get(fmt)
     if out is not None:
-        stamp = out / INPUTS_DIGEST_FILE
-        written = out / target.file
+        from kg.export.versions import current_folder
+
+        folder = current_folder(out)  # one set, even if a build switches meanwhile
+        stamp = folder / INPUTS_DIGEST_FILE
+        written = folder / target.file
         if (
             stamp.is_file()
             and written.is_file()

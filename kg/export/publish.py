@@ -8,6 +8,7 @@ from :mod:`kg.export.docs`. Every output is deterministic and byte-identical on 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rdflib import Graph
@@ -22,13 +23,20 @@ __all__ = ["write_publication"]
 
 
 def write_publication(
-    graph: Graph, ontology: Graph, out: Path, *, context: Path | None = None
+    graph: Graph,
+    ontology: Graph,
+    out: Path,
+    *,
+    context: Path | None = None,
+    step: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Write every serialisation, ``void.ttl`` and ``ontology.html`` into ``out``.
 
     ``rujp.ttl`` and ``rujp.nt`` are rewritten only when they differ (``kg build`` has just
-    written them with the same bytes). Returns the paths written.
+    written them with the same bytes). Returns the paths written; ``step`` is called with
+    the name of each one once it is written.
     """
+    report = step or (lambda _: None)
     files = export_all(graph, context=context)
     written = []
     for name, fmt in DATASET_FORMATS.items():
@@ -38,8 +46,11 @@ def write_publication(
             continue
         write_atomic(path, files[name])
         written.append(path)
+        report(path.name)
     void_path = out / VOID_FILE
     write_atomic(void_path, canonical_turtle(dataset_description(graph, files)))
+    report(void_path.name)
     html_path = out / ONTOLOGY_HTML
     write_atomic(html_path, ontology_documentation(ontology))
+    report(html_path.name)
     return [*written, void_path, html_path]
