@@ -24,7 +24,7 @@ from kg import __version__
 from kg.errors import InputError, NonConformanceError
 from kg.graph import BuiltGraph, Origin, build_graph
 from kg.paths import CONTEXT_FILE, ONTOLOGY_FILE, SHAPES_FILE
-from kg.tables import Tables, load_tables
+from kg.tables import Note, Tables, load_tables, read_tables
 from kg.validate import Report, load_ontology, load_shapes, validate, validate_rudof
 
 __all__ = [
@@ -50,6 +50,8 @@ class Checked:
     tables: Tables
     built: BuiltGraph
     report: Report
+    #: What reading the tables changed (cells normalised to NFC), one note per file.
+    notes: list[Note] = field(default_factory=list)
 
 
 @dataclass
@@ -70,7 +72,7 @@ def check(data: Path, ontology: Path, *, engine: str = "pyshacl") -> Checked:
     ``engine`` is ``pyshacl`` (the reference) or ``rudof`` (faster; needs pyrudof).
     Raises :class:`kg.errors.InputError` for unreadable or inconsistent input.
     """
-    tables = load_tables(data)
+    tables, notes = read_tables(data)
     built = build_graph(tables)
     shapes = load_shapes(ontology)
     onto = load_ontology(ontology)
@@ -83,7 +85,7 @@ def check(data: Path, ontology: Path, *, engine: str = "pyshacl") -> Checked:
         )
     else:
         report = validate(built.graph, shapes=shapes, ontology=onto, origins=built.origins)
-    return Checked(tables, built, report)
+    return Checked(tables, built, report, notes)
 
 
 def build(

@@ -40,6 +40,12 @@ def _folders(args: argparse.Namespace) -> tuple[Path, Path]:
     return args.data or paths.data_dir(), args.ontology or paths.ontology_dir()
 
 
+def _notes(notes: list[Any]) -> None:
+    """What reading the tables changed, one warning line per file, on standard error."""
+    for note in notes:
+        sys.stderr.write(f"{note}\n")
+
+
 def _build(args: argparse.Namespace) -> int:
     from kg import paths
     from kg.pipeline import build
@@ -47,6 +53,7 @@ def _build(args: argparse.Namespace) -> int:
 
     data, ontology = _folders(args)
     result = build(data, ontology, args.out or paths.out_dir())
+    _notes(result.checked.notes)
     if not result.report.conforms:
         raise NonConformanceError(result.report, format_report(result.report))
     print(f"Built {len(result.checked.built.graph)} triples; the graph conforms to every shape.")
@@ -63,7 +70,9 @@ def _validate(args: argparse.Namespace) -> int:
     if args.files:
         report = check_files(args.files, data, ontology, engine=args.engine)
     else:
-        report = check(data, ontology, engine=args.engine).report
+        checked = check(data, ontology, engine=args.engine)
+        _notes(checked.notes)
+        report = checked.report
     sys.stdout.write(format_report(report))
     return EXIT_OK if report.conforms else EXIT_VIOLATIONS
 
