@@ -89,16 +89,22 @@ def check(data: Path, ontology: Path, *, engine: str = "pyshacl") -> Checked:
 
 
 def build(
-    data: Path, ontology: Path, out: Path, *, step: Callable[[str], None] | None = None
+    data: Path,
+    ontology: Path,
+    out: Path,
+    *,
+    step: Callable[[str], None] | None = None,
+    engine: str = "pyshacl",
 ) -> BuildResult:
     """Run the whole pipeline; write outputs only when the graph conforms.
 
-    The outputs replace those in ``out`` in one step (see :func:`publish`).
+    The outputs replace those in ``out`` in one step (see :func:`publish`). ``engine`` is
+    the SHACL engine, as for :func:`check`.
     """
     from kg.export import check_writable
 
     check_writable(out, folder=True)  # fail before the work, not after it
-    checked = check(data, ontology)
+    checked = check(data, ontology, engine=engine)
     result = BuildResult(checked)
     if checked.report.conforms:
         result.outputs = publish(checked.built.graph, data, ontology, out, step=step)
@@ -120,16 +126,24 @@ def publish(
     (:mod:`kg.export.versions`): a reader, or a build killed at any moment, sees the old
     complete set or the new one. ``step`` is called with a short name after each step.
     """
-    from kg.export import write_atomic, write_graph_outputs, write_publication
+    from kg.export import export_all, write_atomic, write_graph_outputs, write_publication
     from kg.export.versions import staged
 
     ontology_ttl = (ontology / ONTOLOGY_FILE).read_bytes()
     digest = inputs_digest(data, ontology).encode("ascii")
+    files = export_all(graph, context=ontology / CONTEXT_FILE)  # each format once
     with staged(out, step) as stage:
         folder = stage.folder
-        written = write_graph_outputs(graph, ontology_ttl, folder, step=step)
+        written = write_graph_outputs(
+            graph, ontology_ttl, folder, step=step, turtle=files["ttl"], ntriples=files["nt"]
+        )
         written += write_publication(
-            graph, load_ontology(ontology), folder, context=ontology / CONTEXT_FILE, step=step
+            graph,
+            load_ontology(ontology),
+            folder,
+            context=ontology / CONTEXT_FILE,
+            step=step,
+            files=files,
         )
         write_atomic(folder / INPUTS_DIGEST_FILE, digest)
         stage.step(INPUTS_DIGEST_FILE)

@@ -52,7 +52,7 @@ def _build(args: argparse.Namespace) -> int:
     from kg.validate import format_report
 
     data, ontology = _folders(args)
-    result = build(data, ontology, args.out or paths.out_dir())
+    result = build(data, ontology, args.out or paths.out_dir(), engine=args.engine)
     _notes(result.checked.notes)
     if not result.report.conforms:
         raise NonConformanceError(result.report, format_report(result.report))
@@ -104,6 +104,16 @@ def _stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _engine_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--engine",
+        choices=("pyshacl", "rudof"),
+        default="pyshacl",
+        help="SHACL engine: pySHACL (reference) or rudof (about 10x faster on large tables; "
+        "needs the `rudof` extra)",
+    )
+
+
 def register(commands: Any) -> None:
     """Add ``build``, ``validate``, ``export`` and ``stats`` to the command tree."""
     fmt = argparse.ArgumentDefaultsHelpFormatter
@@ -116,6 +126,7 @@ def register(commands: Any) -> None:
         formatter_class=fmt,
     )
     add_data_options(p, out=True)
+    _engine_option(p)
     p.set_defaults(handler=_build)
 
     p = commands.add_parser(
@@ -126,12 +137,7 @@ def register(commands: Any) -> None:
     )
     p.add_argument("files", nargs="*", type=Path, metavar="FILE", help="RDF files to validate")
     add_data_options(p)
-    p.add_argument(
-        "--engine",
-        choices=("pyshacl", "rudof"),
-        default="pyshacl",
-        help="SHACL engine: pySHACL (reference) or rudof (faster; needs pyrudof)",
-    )
+    _engine_option(p)
     p.set_defaults(handler=_validate)
 
     names = formats.names("graph", dataset=True)

@@ -29,15 +29,17 @@ def write_publication(
     *,
     context: Path | None = None,
     step: Callable[[str], None] | None = None,
+    files: dict[str, bytes] | None = None,
 ) -> list[Path]:
     """Write every serialisation, ``void.ttl`` and ``ontology.html`` into ``out``.
 
     ``rujp.ttl`` and ``rujp.nt`` are rewritten only when they differ (``kg build`` has just
     written them with the same bytes). Returns the paths written; ``step`` is called with
-    the name of each one once it is written.
+    the name of each one once it is written. ``files`` are the serialisations of
+    :func:`~kg.export.serialise.export_all` when the caller has them already.
     """
     report = step or (lambda _: None)
-    files = export_all(graph, context=context)
+    files = files if files is not None else export_all(graph, context=context)
     written = []
     for name, fmt in DATASET_FORMATS.items():
         path = out / fmt.file

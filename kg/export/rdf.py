@@ -126,14 +126,22 @@ def write_store(ntriples: bytes, ontology_ttl: bytes, out: Path) -> Path:
 
 
 def write_graph_outputs(
-    graph: Graph, ontology_ttl: bytes, out: Path, *, step: Callable[[str], None] | None = None
+    graph: Graph,
+    ontology_ttl: bytes,
+    out: Path,
+    *,
+    step: Callable[[str], None] | None = None,
+    turtle: bytes | None = None,
+    ntriples: bytes | None = None,
 ) -> list[Path]:
     """Write Turtle, N-Triples and the embedded store into ``out``; return the paths.
 
-    ``step`` is called with the name of each output once it is written.
+    ``turtle`` and ``ntriples`` are the graph's canonical serialisations when the caller
+    has them already (they are computed otherwise). ``step`` is called with the name of each
+    output once it is written.
     """
-    turtle = canonical_turtle(graph)
-    ntriples = canonical_ntriples(graph)
+    turtle = turtle if turtle is not None else canonical_turtle(graph)
+    ntriples = ntriples if ntriples is not None else canonical_ntriples(graph)
     ttl_path, nt_path, ontology_path = out / GRAPH_FILE, out / NTRIPLES_FILE, out / ONTOLOGY_COPY
     report = step or (lambda _: None)
     store = write_store(ntriples, ontology_ttl, out)
