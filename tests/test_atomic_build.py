@@ -148,6 +148,7 @@ def test_a_folder_of_an_older_build_is_adopted_without_a_mix(
         out = tmp_path / f"plain-{point}"
         shutil.copytree(template / CURRENT_LINK, out, symlinks=False)
         (out / ".store-old-x1y2").mkdir()
+        (out / ".rujp.nq.k3j4.tmp").write_bytes(b"half written")
         _killed_at(new_nt, data_dir, ontology_dir, out, point)
         assert _set_of(out) in (old_set, _digest(data_dir, ontology_dir))
     _killed_at(new_nt, data_dir, ontology_dir, out, 1000)

@@ -124,14 +124,16 @@ def _clean_leftovers(out: Path, versions: Path) -> None:
     for entry in versions.iterdir():
         if entry.name.startswith(_TMP):
             shutil.rmtree(entry, ignore_errors=True)
+    current = current_folder(out)
+    ours = tuple(f".{p.name}." for p in current.iterdir()) if current.is_dir() else ()
     for entry in out.iterdir():
         name = entry.name
         if entry.is_symlink() and name.endswith(".tmp"):
             entry.unlink()  # a link being made when the build was killed
         elif name.startswith(_LEGACY_LEFTOVERS) and entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry, ignore_errors=True)
-        elif name.startswith(".") and name.endswith(".tmp") and entry.is_file():
-            entry.unlink()  # a file of write_atomic interrupted before its rename
+        elif ours and name.startswith(ours) and name.endswith(".tmp") and entry.is_file():
+            entry.unlink()  # an output of an older kg, interrupted before its rename
         elif name.endswith((".old.tmp", ".link.tmp")) and entry.is_dir():
             shutil.rmtree(entry, ignore_errors=True)  # a folder being replaced by a link
 
