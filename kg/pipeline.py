@@ -14,17 +14,17 @@ True
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 
 from kg import __version__
 from kg.errors import InputError, NonConformanceError
 from kg.graph import BuiltGraph, Origin, build_graph
 from kg.paths import CONTEXT_FILE, ONTOLOGY_FILE, SHAPES_FILE
-from kg.tables import Tables, load_tables
+from kg.tables import Note, Tables, load_tables, read_tables
 from kg.validate import Report, load_ontology, load_shapes, validate, validate_rudof
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "check_files",
     "export",
     "inputs_digest",
+    "publish",
 ]
 
 #: The digest of the inputs a build was made from, written beside its outputs.
@@ -49,6 +50,8 @@ class Checked:
     tables: Tables
     built: BuiltGraph
     report: Report
+    #: What reading the tables changed (cells normalised to NFC), one note per file.
+    notes: list[Note] = field(default_factory=list)
 
 
 @dataclass
@@ -69,7 +72,7 @@ def check(data: Path, ontology: Path, *, engine: str = "pyshacl") -> Checked:
     ``engine`` is ``pyshacl`` (the reference) or ``rudof`` (faster; needs pyrudof).
     Raises :class:`kg.errors.InputError` for unreadable or inconsistent input.
     """
-    tables = load_tables(data)
+    tables, notes = read_tables(data)
     built = build_graph(tables)
     shapes = load_shapes(ontology)
     onto = load_ontology(ontology)
@@ -82,24 +85,69 @@ def check(data: Path, ontology: Path, *, engine: str = "pyshacl") -> Checked:
         )
     else:
         report = validate(built.graph, shapes=shapes, ontology=onto, origins=built.origins)
-    return Checked(tables, built, report)
+    return Checked(tables, built, report, notes)
 
 
-def build(data: Path, ontology: Path, out: Path) -> BuildResult:
-    """Run the whole pipeline; write outputs only when the graph conforms."""
-    from kg.export import check_writable, write_atomic, write_graph_outputs, write_publication
+def build(
+    data: Path,
+    ontology: Path,
+    out: Path,
+    *,
+    step: Callable[[str], None] | None = None,
+    engine: str = "pyshacl",
+) -> BuildResult:
+    """Run the whole pipeline; write outputs only when the graph conforms.
+
+    The outputs replace those in ``out`` in one step (see :func:`publish`). ``engine`` is
+    the SHACL engine, as for :func:`check`.
+    """
+    from kg.export import check_writable
 
     check_writable(out, folder=True)  # fail before the work, not after it
-    checked = check(data, ontology)
+    checked = check(data, ontology, engine=engine)
     result = BuildResult(checked)
     if checked.report.conforms:
-        ontology_ttl = (ontology / ONTOLOGY_FILE).read_bytes()
-        result.outputs = write_graph_outputs(checked.built.graph, ontology_ttl, out)
-        result.outputs += write_publication(
-            checked.built.graph, load_ontology(ontology), out, context=ontology / CONTEXT_FILE
-        )
-        write_atomic(out / INPUTS_DIGEST_FILE, inputs_digest(data, ontology).encode("ascii"))
+        result.outputs = publish(checked.built.graph, data, ontology, out, step=step)
     return result
+
+
+def publish(
+    graph: Graph,
+    data: Path,
+    ontology: Path,
+    out: Path,
+    *,
+    step: Callable[[str], None] | None = None,
+) -> list[Path]:
+    """Write every output of ``graph`` (built from ``data``, conforming) into ``out``;
+    return the paths readers use.
+
+    The new set is written into a fresh folder and switched in at once
+    (:mod:`kg.export.versions`): a reader, or a build killed at any moment, sees the old
+    complete set or the new one. ``step`` is called with a short name after each step.
+    """
+    from kg.export import export_all, write_atomic, write_graph_outputs, write_publication
+    from kg.export.versions import staged
+
+    ontology_ttl = (ontology / ONTOLOGY_FILE).read_bytes()
+    digest = inputs_digest(data, ontology).encode("ascii")
+    files = export_all(graph, context=ontology / CONTEXT_FILE)  # each format once
+    with staged(out, step) as stage:
+        folder = stage.folder
+        written = write_graph_outputs(
+            graph, ontology_ttl, folder, step=step, turtle=files["ttl"], ntriples=files["nt"]
+        )
+        written += write_publication(
+            graph,
+            load_ontology(ontology),
+            folder,
+            context=ontology / CONTEXT_FILE,
+            step=step,
+            files=files,
+        )
+        write_atomic(folder / INPUTS_DIGEST_FILE, digest)
+        stage.step(INPUTS_DIGEST_FILE)
+    return [stage.visible(path) for path in written]
 
 
 def _origins_if_available(data: Path) -> dict[URIRef, Origin]:
@@ -157,8 +205,11 @@ def export(data: Path, ontology: Path, fmt: str, *, out: Path | None = None) -> 
 
     target = formats.get(fmt)
     if out is not None:
-        stamp = out / INPUTS_DIGEST_FILE
-        written = out / target.file
+        from kg.export.versions import current_folder
+
+        folder = current_folder(out)  # one set, even if a build switches meanwhile
+        stamp = folder / INPUTS_DIGEST_FILE
+        written = folder / target.file
         if (
             stamp.is_file()
             and written.is_file()

@@ -19,10 +19,11 @@ def _run(*args: str) -> tuple[int, str, str]:
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file a reader sees in ``folder`` (not the versions behind them, named by time)."""
     return {
         str(p.relative_to(folder)): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and "store" not in p.parts
+        if p.is_file() and "store" not in p.parts and ".versions" not in p.parts
     }
 
 

@@ -40,13 +40,20 @@ def _folders(args: argparse.Namespace) -> tuple[Path, Path]:
     return args.data or paths.data_dir(), args.ontology or paths.ontology_dir()
 
 
+def _notes(notes: list[Any]) -> None:
+    """What reading the tables changed, one warning line per file, on standard error."""
+    for note in notes:
+        sys.stderr.write(f"{note}\n")
+
+
 def _build(args: argparse.Namespace) -> int:
     from kg import paths
     from kg.pipeline import build
     from kg.validate import format_report
 
     data, ontology = _folders(args)
-    result = build(data, ontology, args.out or paths.out_dir())
+    result = build(data, ontology, args.out or paths.out_dir(), engine=args.engine)
+    _notes(result.checked.notes)
     if not result.report.conforms:
         raise NonConformanceError(result.report, format_report(result.report))
     print(f"Built {len(result.checked.built.graph)} triples; the graph conforms to every shape.")
@@ -63,7 +70,9 @@ def _validate(args: argparse.Namespace) -> int:
     if args.files:
         report = check_files(args.files, data, ontology, engine=args.engine)
     else:
-        report = check(data, ontology, engine=args.engine).report
+        checked = check(data, ontology, engine=args.engine)
+        _notes(checked.notes)
+        report = checked.report
     sys.stdout.write(format_report(report))
     return EXIT_OK if report.conforms else EXIT_VIOLATIONS
 
@@ -95,6 +104,16 @@ def _stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _engine_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--engine",
+        choices=("pyshacl", "rudof"),
+        default="pyshacl",
+        help="SHACL engine: pySHACL (reference) or rudof (about 10x faster on large tables; "
+        "needs the `rudof` extra)",
+    )
+
+
 def register(commands: Any) -> None:
     """Add ``build``, ``validate``, ``export`` and ``stats`` to the command tree."""
     fmt = argparse.ArgumentDefaultsHelpFormatter
@@ -107,6 +126,7 @@ def register(commands: Any) -> None:
         formatter_class=fmt,
     )
     add_data_options(p, out=True)
+    _engine_option(p)
     p.set_defaults(handler=_build)
 
     p = commands.add_parser(
@@ -117,12 +137,7 @@ def register(commands: Any) -> None:
     )
     p.add_argument("files", nargs="*", type=Path, metavar="FILE", help="RDF files to validate")
     add_data_options(p)
-    p.add_argument(
-        "--engine",
-        choices=("pyshacl", "rudof"),
-        default="pyshacl",
-        help="SHACL engine: pySHACL (reference) or rudof (faster; needs pyrudof)",
-    )
+    _engine_option(p)
     p.set_defaults(handler=_validate)
 
     names = formats.names("graph", dataset=True)

@@ -8,6 +8,7 @@ from :mod:`kg.export.docs`. Every output is deterministic and byte-identical on 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rdflib import Graph
@@ -22,14 +23,23 @@ __all__ = ["write_publication"]
 
 
 def write_publication(
-    graph: Graph, ontology: Graph, out: Path, *, context: Path | None = None
+    graph: Graph,
+    ontology: Graph,
+    out: Path,
+    *,
+    context: Path | None = None,
+    step: Callable[[str], None] | None = None,
+    files: dict[str, bytes] | None = None,
 ) -> list[Path]:
     """Write every serialisation, ``void.ttl`` and ``ontology.html`` into ``out``.
 
     ``rujp.ttl`` and ``rujp.nt`` are rewritten only when they differ (``kg build`` has just
-    written them with the same bytes). Returns the paths written.
+    written them with the same bytes). Returns the paths written; ``step`` is called with
+    the name of each one once it is written. ``files`` are the serialisations of
+    :func:`~kg.export.serialise.export_all` when the caller has them already.
     """
-    files = export_all(graph, context=context)
+    report = step or (lambda _: None)
+    files = files if files is not None else export_all(graph, context=context)
     written = []
     for name, fmt in DATASET_FORMATS.items():
         path = out / fmt.file
@@ -38,8 +48,11 @@ def write_publication(
             continue
         write_atomic(path, files[name])
         written.append(path)
+        report(path.name)
     void_path = out / VOID_FILE
     write_atomic(void_path, canonical_turtle(dataset_description(graph, files)))
+    report(void_path.name)
     html_path = out / ONTOLOGY_HTML
     write_atomic(html_path, ontology_documentation(ontology))
+    report(html_path.name)
     return [*written, void_path, html_path]

@@ -12,6 +12,7 @@ import errno
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -124,13 +125,28 @@ def write_store(ntriples: bytes, ontology_ttl: bytes, out: Path) -> Path:
     return final
 
 
-def write_graph_outputs(graph: Graph, ontology_ttl: bytes, out: Path) -> list[Path]:
-    """Write Turtle, N-Triples and the embedded store into ``out``; return the paths."""
-    turtle = canonical_turtle(graph)
-    ntriples = canonical_ntriples(graph)
+def write_graph_outputs(
+    graph: Graph,
+    ontology_ttl: bytes,
+    out: Path,
+    *,
+    step: Callable[[str], None] | None = None,
+    turtle: bytes | None = None,
+    ntriples: bytes | None = None,
+) -> list[Path]:
+    """Write Turtle, N-Triples and the embedded store into ``out``; return the paths.
+
+    ``turtle`` and ``ntriples`` are the graph's canonical serialisations when the caller
+    has them already (they are computed otherwise). ``step`` is called with the name of each
+    output once it is written.
+    """
+    turtle = turtle if turtle is not None else canonical_turtle(graph)
+    ntriples = ntriples if ntriples is not None else canonical_ntriples(graph)
     ttl_path, nt_path, ontology_path = out / GRAPH_FILE, out / NTRIPLES_FILE, out / ONTOLOGY_COPY
+    report = step or (lambda _: None)
     store = write_store(ntriples, ontology_ttl, out)
-    write_atomic(ttl_path, turtle)
-    write_atomic(nt_path, ntriples)
-    write_atomic(ontology_path, ontology_ttl)
+    report(store.name)
+    for path, data in ((ttl_path, turtle), (nt_path, ntriples), (ontology_path, ontology_ttl)):
+        write_atomic(path, data)
+        report(path.name)
     return [ttl_path, nt_path, ontology_path, store]

@@ -25,6 +25,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -134,14 +135,20 @@ def ntriples(graph: Graph, nt: bytes, context: Path | None = None) -> bytes:
     return nt
 
 
+@functools.lru_cache(maxsize=1)
+def _provenance(nt: bytes) -> list[ox.Quad]:
+    """The provenance dataset of ``nt``, computed once for the N-Quads and TriG writers."""
+    return provenance_quads(triples_of(nt))
+
+
 def nquads(graph: Graph, nt: bytes, context: Path | None = None) -> bytes:
     """N-Quads with provenance named graphs, lines sorted."""
-    return _sorted_lines(serialize(provenance_quads(triples_of(nt)), "nq"))
+    return _sorted_lines(serialize(_provenance(nt), "nq"))
 
 
 def trig(graph: Graph, nt: bytes, context: Path | None = None) -> bytes:
     """TriG with provenance named graphs and the project's prefixes, sorted."""
-    quads = provenance_quads(triples_of(nt))
+    quads = _provenance(nt)
     return _sorted_prefixes(serialize(quads, "trig", PREFIXES))
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from kg.errors import InputError, NonConformanceError, Problem
 from kg.ingest.meetings import SERIES
 from kg.ingest.model import Article, Fact
-from kg.tables.checks import read_table
+from kg.tables.checks import read_checked
 from kg.tables.schema import TABLES
 
 __all__ = ["EVIDENCE_COLUMNS", "accept", "write_candidates"]
@@ -160,7 +160,7 @@ def accept(folder: Path, data: Path, ontology: Path) -> list[str]:
         for review in reviews:
             _stripped(review, scratch)
             spec = next(s for s in TABLES.values() if s.file == review.name)
-            rows, found = read_table(spec, scratch)
+            rows, found = read_checked(spec, scratch)
             problems += [p._replace(file=str(review)) for p in found]
             added[spec.name] = [[r.get(c.name) for c in spec.columns] for r in rows]
         if problems:
@@ -171,7 +171,7 @@ def accept(folder: Path, data: Path, ontology: Path) -> list[str]:
         for name, new_rows in added.items():
             spec = TABLES[name]
             target = merged / spec.file
-            existing, _ = read_table(spec, merged)
+            existing, _ = read_checked(spec, merged)
             keys = {r.key for r in existing}
             with target.open(encoding="utf-8-sig", newline="") as handle:
                 header = next(csv.reader(handle))

@@ -35,7 +35,8 @@ def open_store(path: Path) -> Any:
             [Problem(str(path), None, None, "no built store here", "run `kg build` first")]
         )
     try:
-        return ox.Store.read_only(str(path))
+        # the build switches versions by a link: stay on the one that is current now
+        return ox.Store.read_only(str(path.resolve()))
     except OSError as exc:
         raise InputError(
             [Problem(str(path), None, None, f"cannot open store: {exc}", "run `kg build` again")]

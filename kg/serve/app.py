@@ -25,6 +25,7 @@ The route table is :data:`ROUTES`; one line adds a route. uvicorn owns the conne
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import re
 import socket
@@ -76,6 +77,9 @@ class State:
     """What the routes share: the configuration, the store, the workers and the caches."""
 
     def __init__(self, config: ServerConfig, port: int) -> None:
+        # the build switches versions by a link: the server and its workers stay on the
+        # version that was current when it started
+        config = dataclasses.replace(config, store=config.store.resolve())
         self.config = config
         self.port = port
         self.store = ox.Store.read_only(str(config.store))

@@ -8,11 +8,11 @@ Each problem names file, row, field and what to do.
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
 from kg.errors import Problem
+from kg.tables.reader import read_table
 from kg.tables.schema import (
     _ID_RE,
     _LABEL_RE,
@@ -25,9 +25,56 @@ from kg.tables.schema import (
     parse_date,
 )
 
-__all__ = ["check_keys", "check_references", "jis_check_digit", "read_table"]
+__all__ = [
+    "check_keys",
+    "check_references",
+    "check_rows",
+    "jis_check_digit",
+    "read_checked",
+    "url_problem",
+]
 
 _DURATION_RE = re.compile(r"^P(?=\d)(\d+Y)?(\d+M)?(\d+D)?$")
+#: Text columns whose value becomes part of an IRI, with their form and what to write.
+_IDENTIFIERS = {
+    "wikidata": (re.compile(r"^Q[1-9][0-9]*$"), "write the item id only, e.g. Q26323"),
+    "geonames": (re.compile(r"^[1-9][0-9]*$"), "write the GeoNames number only, e.g. 2128295"),
+}
+#: Characters an IRI cannot hold (RFC 3987), which a source address must percent-encode.
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f-\x9f]')
+
+
+def url_problem(value: str) -> tuple[str, str] | None:
+    """Why ``value`` is not an absolute http(s) IRI (message, what to do), or None.
+
+    Characters an IRI cannot hold are refused, not silently encoded: the hint gives the
+    address with them percent-encoded, to paste instead. The address is checked with the
+    same IRI parser the build's store uses, so what passes here is built.
+
+    >>> url_problem("https://example.org/a|b")[1]
+    'write the address percent-encoded: https://example.org/a%7Cb'
+    >>> url_problem("https://ru.wikipedia.org/wiki/Ниигата") is None
+    True
+    """
+    from urllib.parse import quote, urlsplit
+
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return f"{value!r} is not an absolute http(s) URL", "paste the full address read"
+    bad = _NOT_IN_IRI.search(value)
+    if bad is not None:
+        encoded = _NOT_IN_IRI.sub(lambda m: quote(m.group(), safe=""), value)
+        return (
+            f"{value!r} holds {bad.group()!r}, which a URL cannot hold",
+            f"write the address percent-encoded: {encoded}",
+        )
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(value)
+    except ValueError as exc:
+        return f"{value!r} is not a valid IRI: {exc}", "copy the address again from the source"
+    return None
 
 
 def _check_cell(spec: TableSpec, col: Column, value: str, line: int) -> list[Problem]:
@@ -64,10 +111,14 @@ def _check_cell(spec: TableSpec, col: Column, value: str, line: int) -> list[Pro
         return [problem(f"{value!r} is not allowed", f"use one of: {', '.join(col.values)}")]
     if kind == "lang" and not _LANG_RE.match(value):
         return [problem(f"{value!r} is not a BCP 47 language tag", "write e.g. en, ru or ja")]
-    if kind == "url" and not re.match(r"^https?://\S+$", value):
-        return [problem(f"{value!r} is not an http(s) URL", "paste the full address read")]
+    if kind == "url":
+        found = url_problem(value)
+        if found is not None:
+            return [problem(*found)]
     if kind == "duration" and not _DURATION_RE.match(value):
         return [problem(f"{value!r} is not an ISO 8601 duration", "write e.g. P2Y")]
+    if col.name in _IDENTIFIERS and not _IDENTIFIERS[col.name][0].match(value):
+        return [problem(f"{value!r} is not a {col.name} id", _IDENTIFIERS[col.name][1])]
     if kind == "labels":
         bad = [
             item for item in value.split(";") if item.strip() and not _LABEL_RE.match(item.strip())
@@ -77,64 +128,14 @@ def _check_cell(spec: TableSpec, col: Column, value: str, line: int) -> list[Pro
     return []
 
 
-def read_table(spec: TableSpec, folder: Path) -> tuple[list[Row], list[Problem]]:
-    path = folder / spec.file
-    if not path.is_file():
-        return [], [
-            Problem(spec.file, None, None, "file is missing", f"create {path} with its header row")
-        ]
-    problems: list[Problem] = []
-    rows: list[Row] = []
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle, strict=True)
-            header = next(reader, None)
-            if header is None:
-                return [], [Problem(spec.file, 1, None, "file is empty", "add the header row")]
-            header = [h.strip() for h in header]
-            known = {c.name for c in spec.columns}
-            for name in header:
-                if name not in known:
-                    problems.append(
-                        Problem(
-                            spec.file,
-                            1,
-                            name,
-                            "unknown column",
-                            f"remove it or rename it; allowed: {', '.join(sorted(known))}",
-                        )
-                    )
-            for col in spec.columns:
-                if col.required and col.name not in header:
-                    problems.append(
-                        Problem(spec.file, 1, col.name, "required column is missing", "add it")
-                    )
-            for record in reader:
-                line = reader.line_num
-                if not any(cell.strip() for cell in record):
-                    continue
-                if len(record) != len(header):
-                    problems.append(
-                        Problem(
-                            spec.file,
-                            line,
-                            None,
-                            f"has {len(record)} cells but the header has {len(header)}",
-                            "quote cells that contain commas; check for missing or extra commas",
-                        )
-                    )
-                    continue
-                cells = {h: c.strip() for h, c in zip(header, record, strict=True) if h in known}
-                for col in spec.columns:
-                    problems.extend(_check_cell(spec, col, cells.get(col.name, ""), line))
-                rows.append(Row(spec.name, line, cells))
-    except (csv.Error, UnicodeDecodeError) as exc:
-        problems.append(
-            Problem(
-                spec.file, None, None, f"cannot be parsed as CSV: {exc}", "save it as UTF-8 CSV"
-            )
-        )
-    return rows, problems
+def check_rows(spec: TableSpec, rows: list[Row]) -> list[Problem]:
+    """Every cell of ``rows`` checked against its column's kind."""
+    return [
+        problem
+        for row in rows
+        for col in spec.columns
+        for problem in _check_cell(spec, col, row.get(col.name), row.line)
+    ]
 
 
 def jis_check_digit(code5: str) -> int:
@@ -193,15 +194,25 @@ def check_keys(spec: TableSpec, rows: list[Row]) -> list[Problem]:
     return problems
 
 
-def check_references(tables: Tables) -> list[Problem]:
+def check_references(tables: Tables, unreadable: frozenset[str] = frozenset()) -> list[Problem]:
+    """Every reference resolves; claims name a real row and field; JIS codes check out.
+
+    References into the ``unreadable`` tables are not checked (their file has an error of
+    its own). The sets of valid ids are computed once per target (linear in the rows).
+    """
     problems: list[Problem] = []
+    ids: dict[tuple[str, ...], frozenset[str]] = {}
     for row in tables:
         spec = TABLES[row.table]
         for col in spec.columns:
             if col.kind not in ("ref", "refs") or not row.get(col.name):
                 continue
+            if unreadable.intersection(col.refs):
+                continue
             targets = row.list(col.name) if col.kind == "refs" else [row.get(col.name)]
-            valid = frozenset().union(*(tables.ids(t) for t in col.refs))
+            valid = ids.get(col.refs)
+            if valid is None:
+                valid = ids[col.refs] = frozenset().union(*(tables.ids(t) for t in col.refs))
             for target in targets:
                 if target not in valid:
                     problems.append(
@@ -215,7 +226,7 @@ def check_references(tables: Tables) -> list[Problem]:
                         )
                     )
         if row.table == "claims":
-            problems.extend(_check_claim(tables, row))
+            problems.extend(_check_claim(tables, row, unreadable))
         if row.table == "municipalities":
             problems.extend(_check_jis(row))
     return problems
@@ -225,7 +236,7 @@ def _ref_files(col: Column) -> list[str]:
     return [TABLES[t].file if t in TABLES else t for t in col.refs]
 
 
-def _check_claim(tables: Tables, row: Row) -> list[Problem]:
+def _check_claim(tables: Tables, row: Row, unreadable: frozenset[str]) -> list[Problem]:
     target = row.get("table")
     if target not in TABLES or target == "claims":
         return [
@@ -239,6 +250,8 @@ def _check_claim(tables: Tables, row: Row) -> list[Problem]:
         ]
     spec = TABLES[target]
     problems = []
+    if target in unreadable:
+        return []
     if row.get("key") not in tables.by_key(target):
         problems.append(
             Problem(
@@ -266,3 +279,10 @@ def _check_claim(tables: Tables, row: Row) -> list[Problem]:
         )
         problems.extend(Problem("claims.csv", p.row, "value", p.message, p.hint) for p in probe)
     return problems
+
+
+def read_checked(spec: TableSpec, folder: Path) -> tuple[list[Row], list[Problem]]:
+    """The rows of one table (cells in NFC) and every problem of reading them or of their
+    cells, for a caller that reads a single table (citations, review files)."""
+    rows, problems, _changed = read_table(spec, folder)
+    return rows, problems + check_rows(spec, rows)

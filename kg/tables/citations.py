@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from kg.errors import InputError, Problem
-from kg.tables.checks import check_keys, read_table
+from kg.tables.checks import check_keys, read_checked
 from kg.tables.schema import CITATIONS, TABLES, Row, Tables
 
 __all__ = ["NOT_CITABLE", "Citation", "Citations", "load_citations", "value_sources"]
@@ -84,7 +84,7 @@ def load_citations(tables: Tables) -> Citations:
     """Read and check ``citations.csv`` beside the other tables (empty when absent)."""
     if not (tables.folder / CITATIONS.file).is_file():
         return {}
-    rows, problems = read_table(CITATIONS, tables.folder)
+    rows, problems = read_checked(CITATIONS, tables.folder)
     problems.extend(check_keys(CITATIONS, rows))
     known = tables.ids("sources")
     out: Citations = {}
