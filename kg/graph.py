@@ -18,7 +18,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from kg.errors import InputError, Problem
-from kg.tables import LEVELS_MUNICIPAL, Row, Tables
+from kg.tables import LEVELS_MUNICIPAL, TABLES, Row, Tables
 from kg.tables.citations import Citations, load_citations, value_sources
 from kg.values import DATE_BOUNDS, UnknownFieldError, date_bounds, date_literal, property_of, term
 from kg.vocab import codes, iris
@@ -433,9 +433,9 @@ def build_graph(tables: Tables) -> BuiltGraph:
     True
     """
     builder = _Builder(tables, load_citations(tables))
-    for name, rows in tables.rows.items():
+    for name in TABLES:  # citations are read above, not built as rows
         method = getattr(builder, name)
-        for row in rows:
+        for row in tables.rows.get(name, []):
             builder.row = row
             method(row)
     builder.row = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import io
 import sys
 from collections.abc import Iterator, Sequence
@@ -99,3 +100,39 @@ def fixture_graph(name: str) -> Graph:
     for triple in add:
         data.add(triple)
     return data
+
+
+def blank_cells(path: Path, key: str, value: str, fields: tuple[str, ...]) -> None:
+    """Blank ``fields`` of the rows of table ``path`` whose ``key`` column is ``value``, and
+    drop those fields from their per-value citations (a blank value cites nothing)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        names = list(reader.fieldnames or [])
+        rows = list(reader)
+    hit = [r for r in rows if r[key] == value]
+    assert hit, f"{value} not in {path.name}"
+    for row in hit:
+        for name in fields:
+            row[name] = ""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=names, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    # a blanked value has no sources any more: drop it from its per-value citations
+    keys = {f"{r['series']}/{r['number']}" if "series" in r else r[key] for r in hit}
+    citations = path.parent / "citations.csv"
+    with citations.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        names = list(reader.fieldnames or [])
+        cited = []
+        for row in reader:
+            if row["table"] == path.stem and row["key"] in keys:
+                left = [f for f in row["field"].split(";") if f not in fields]
+                if not left:
+                    continue
+                row["field"] = ";".join(left)
+            cited.append(row)
+    with citations.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=names, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(cited)

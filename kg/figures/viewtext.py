@@ -49,6 +49,11 @@ _OWN: dict[str, dict[str, str]] = {
         "status:ended": "ended",
         "status:resumed": "resumed",
         "status:reaffirmed": "reaffirmed",
+        "status:letter-of-intent": "letter of intent",
+        "status:council-approval": "council approval",
+        "status:signed": "signed",
+        "status:upgraded": "upgraded",
+        "status:inherited": "inherited by merger",
     },
     "ru": {
         "title": "Побратимские связи России и Японии",
@@ -80,6 +85,11 @@ _OWN: dict[str, dict[str, str]] = {
         "status:ended": "прекращено",
         "status:resumed": "возобновлено",
         "status:reaffirmed": "подтверждено",
+        "status:letter-of-intent": "письмо о намерениях",
+        "status:council-approval": "одобрено советом",
+        "status:signed": "подписано",
+        "status:upgraded": "повышен статус",
+        "status:inherited": "перешло при слиянии",
     },
     "ja": {
         "title": "日ロ自治体間の姉妹・友好提携",
@@ -111,6 +121,11 @@ _OWN: dict[str, dict[str, str]] = {
         "status:ended": "終了",
         "status:resumed": "再開",
         "status:reaffirmed": "再確認",
+        "status:letter-of-intent": "意向書",
+        "status:council-approval": "議会承認",
+        "status:signed": "調印",
+        "status:upgraded": "格上げ",
+        "status:inherited": "合併により継承",
     },
 }
 

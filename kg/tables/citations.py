@@ -81,10 +81,15 @@ def _check(row: Row, tables: Tables) -> list[Problem]:
 
 
 def load_citations(tables: Tables) -> Citations:
-    """Read and check ``citations.csv`` beside the other tables (empty when absent)."""
-    if not (tables.folder / CITATIONS.file).is_file():
+    """Read and check ``citations.csv`` beside the other tables (empty when absent), or the
+    rows already given as ``tables.rows["citations"]`` (tables made in memory)."""
+    given = tables.rows.get(CITATIONS.name)
+    if given is not None:
+        rows, problems = list(given), list[Problem]()
+    elif not (tables.folder / CITATIONS.file).is_file():
         return {}
-    rows, problems = read_checked(CITATIONS, tables.folder)
+    else:
+        rows, problems = read_checked(CITATIONS, tables.folder)
     problems.extend(check_keys(CITATIONS, rows))
     known = tables.ids("sources")
     out: Citations = {}

@@ -27,6 +27,8 @@ from rdflib import Graph
 
 from kg.graph import build_graph
 from kg.tables import COUNTRIES, TABLES, Row, Tables, load_tables
+from kg.tables.checks import read_checked
+from kg.tables.schema import CITATIONS
 
 __all__ = [
     "REWIRED",
@@ -81,6 +83,9 @@ class _Copier:
             raise ValueError(f"scale must be a positive integer, not {scale}")
         self.real = real
         self.scale = scale
+        self.citations: list[Row] = []
+        if (real.folder / CITATIONS.file).is_file():
+            self.citations, _ = read_checked(CITATIONS, real.folder)
         rng = random.Random(seed)
         self.perm: dict[tuple[str, int], list[int]] = {}
         for table in sorted({t for t, _ in REWIRED}):
@@ -139,6 +144,18 @@ class _Copier:
                 keymap[(name, row.key)] = new.key
                 rows.append(new)
             out[name] = rows
+        out[CITATIONS.name] = [
+            Row(
+                CITATIONS.name,
+                row.line + copy * 100_000,
+                dict(row.cells)
+                | {
+                    "key": keymap[(row.get("table"), row.get("key"))],
+                    "sources": ";".join(_sfx(s, copy) for s in row.list("sources")),
+                },
+            )
+            for row in self.citations
+        ]
         return out
 
 
@@ -156,7 +173,7 @@ def _copies(scale: int, seed: int, data: Path | None) -> tuple[Tables, _Copier]:
 def synthetic_tables(scale: int, seed: int = 0, data: Path | None = None) -> SyntheticTables:
     """``scale`` rewired copies of the curated tables (from ``data``, default ``data/``)."""
     real, copier = _copies(scale, seed, data)
-    rows: dict[str, list[Row]] = {name: [] for name in TABLES}
+    rows: dict[str, list[Row]] = {name: [] for name in (*TABLES, CITATIONS.name)}
     for i in range(scale):
         for name, chunk in copier.copy(i).items():
             rows[name].extend(chunk)
@@ -176,7 +193,7 @@ def _chunks(scale: int, seed: int, data: Path | None, size: int) -> Iterator[Gra
         for row in copier.copy(i)["municipalities"]  # labels of agreements need every place
     }
     for start in range(0, scale, size):
-        rows: dict[str, list[Row]] = {name: [] for name in TABLES}
+        rows: dict[str, list[Row]] = {name: [] for name in (*TABLES, CITATIONS.name)}
         for i in range(start, min(scale, start + size)):
             for name, chunk in copier.copy(i).items():
                 rows[name].extend(chunk)
@@ -220,7 +237,7 @@ def write_synthetic_tables(
     tables = synthetic_tables(scale, seed, data)
     folder.mkdir(parents=True, exist_ok=True)
     count = 0
-    for name, spec in TABLES.items():
+    for name, spec in (*TABLES.items(), (CITATIONS.name, CITATIONS)):
         columns = [col.name for col in spec.columns]
         with (folder / spec.file).open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
