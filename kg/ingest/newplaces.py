@@ -1,0 +1,214 @@
+"""Places the graph does not know yet: names found from the words that mark a place, proposed
+as new places with their label, country, level and — where the key scheme allows — an id.
+
+Owns :func:`find_new_places` and :class:`Proposal`. Cues: Russian «город/г./село/посёлок»
+before a capitalised name (inflected forms brought to the nominative with pymorphy3: «в
+городе Уссурийске» → «Уссурийск»); Japanese katakana or kanji names ending in 市/町/村/県/州
+(a prefecture written before the name gives the country); English "city of X", "X City",
+"town of X", "mayor of X", "X Prefecture". The country comes from the cue (Japanese script
+or a prefecture → JP, katakana or a Russian cue → RU, "Russian"/"Japanese" before an English
+name), otherwise it stays blank. An id follows data/README.md (``<cc>-<slug>``, ``-pref`` for
+a prefecture) when the country is known and the name has a Latin spelling; a Japanese name
+in kanji or katakana gets no id (its romanisation cannot be derived from the script alone).
+A proposed id the graph already holds is that known place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.ingest.gazetteer import Gazetteer, Place, PlaceMention
+
+__all__ = ["Proposal", "find_new_places", "romanise_ru", "slug"]
+
+_RU_LATIN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}  # fmt: skip
+
+_RU_CUE = re.compile(
+    r"\b(?:(японск\w+|российск\w+)\s+)?"
+    r"(?:город(?:а|е|у|ом)?\b|(?<!\d\s)(?<!\d)г\.|сел[оаеу]|посёлк\w*|поселк\w*|посёлок|поселок|пос\.)\s*"
+    r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)"
+)
+_JA_CUE = re.compile(
+    r"(?:([一-龥々]{1,4}[県府道])\s*)?([ァ-ヺー・]{2,}|(?:(?<=[県府道])|(?<![一-龥々]))[一-龥々]{2,3})(市|町|村|県|州)"
+)
+_JA_STOP = {"沿岸", "同", "本", "当", "各", "両", "全", "他", "近隣", "周辺", "港湾", "中核",
+            "姉妹都", "友好都", "大都", "都", "地方", "極東", "日本", "日ロ", "日露", "市町",
+            "政令", "指定", "地元", "出身", "在住", "来年", "今年", "前年", "翌年"}  # fmt: skip
+_EN_NAME = r"([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)"
+_EN_CUE = re.compile(
+    r"\b(?:(Russian|Japanese)\s+)?(?:port\s+)?([Cc]ity|[Tt]own|[Vv]illage|[Mm]ayor)\s+of\s+"
+    + _EN_NAME
+    + r"|\b(?:(Russian|Japanese)\s+(?:port\s+)?(?:city|town)\s+(?:of\s+)?)?"
+    + _EN_NAME
+    + r"\s+(City|Town|Prefecture)\b"
+)
+_EN_STOP = {"The", "Sister", "Friendship", "Twin", "Partner", "Host", "Port", "Capital",
+            "Russian", "Japanese", "Coastal", "Mayor", "Deputy", "Former", "This", "That",
+            "Each", "Every", "Both", "Our", "Their", "Its", "His", "Her", "A", "An", "Far",
+            "East", "Hall", "Council"}  # fmt: skip
+_JA_LEVEL = {"市": "city", "町": "town", "村": "village", "県": "prefecture", "州": "oblast"}
+_EN_LEVEL = {"City": "city", "Town": "town", "Prefecture": "prefecture", "city": "city",
+             "town": "town", "village": "village", "mayor": "city"}  # fmt: skip
+
+
+@dataclass
+class Proposal:
+    """A place the article names and the graph does not hold."""
+
+    id: str
+    country: str
+    level: str
+    labels: dict[str, str]
+    note: str = ""
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        """What facts carry in their place fields: the id, or the label when there is none."""
+        return self.id or next(iter(self.labels.values()))
+
+    def to_json(self) -> dict[str, str]:
+        out = {"id": self.id, "country": self.country, "level": self.level, "status": "new"}
+        out.update({f"label_{k}": v for k, v in sorted(self.labels.items())})
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+def romanise_ru(name: str) -> str:
+    """A Latin spelling of a Russian place name in the English Wikipedia manner.
+
+    >>> romanise_ru("Уссурийск"), romanise_ru("Артём"), romanise_ru("Дальнегорск")
+    ('Ussuriysk', 'Artyom', 'Dalnegorsk')
+    """
+    out = []
+    for i, ch in enumerate(name):
+        low = ch.lower()
+        latin = _RU_LATIN.get(low, low)
+        if low == "е" and (i == 0 or name[i - 1].lower() in "аеёиоуыэюяьъ-"):
+            latin = "ye"
+        out.append(latin.capitalize() if ch.isupper() else latin)
+    return "".join(out)
+
+
+def slug(name: str) -> str:
+    """The lower-case ASCII slug of a Latin name, words joined by ``-``."""
+    return "-".join(re.findall(r"[a-z0-9]+", name.lower()))
+
+
+def _ru_nominative(word: str) -> str:
+    from kg.ingest.morph import analyser
+
+    parts = word.split("-")
+    out = []
+    for part in parts:
+        parses = analyser().parse(part)
+        geo = next((p for p in parses if "Geox" in p.tag), None)
+        if geo is not None:
+            form = geo.inflect({"nomn", "sing"}) or geo
+            text = str(form.word)
+        elif parses and {"ADJF", "PRTF"} & {str(parses[0].tag.POS)}:
+            return ""  # «города Дальнего Востока»: an adjective, not a name
+        elif part[-1:] in "иоуэ" or not parses or "NOUN" not in parses[0].tag:
+            text = part.lower()  # indeclinable (Japanese names in Cyrillic) or unparsed
+        else:
+            text = str(parses[0].normal_form)
+        out.append(text[:1].upper() + text[1:])
+    return "-".join(out)
+
+
+def _ru(text: str) -> list[tuple[int, int, Proposal]]:
+    out = []
+    for m in _RU_CUE.finditer(text):
+        name = _ru_nominative(m.group(2))
+        if not name:
+            continue
+        country = "JP" if (m.group(1) or "").lower().startswith("японск") else "RU"
+        latin = romanise_ru(name) if country == "RU" else ""
+        pid = f"ru-{slug(latin)}" if latin else ""
+        note = "" if pid else "a Japanese name in Cyrillic: give its Hepburn key"
+        labels = {"ru": name} | ({"en": latin} if latin else {})
+        out.append((m.start(2), m.end(2), Proposal(pid, country, "city", labels, note)))
+    return out
+
+
+def _ja(text: str) -> list[tuple[int, int, Proposal]]:
+    out = []
+    for m in _JA_CUE.finditer(text):
+        name, suffix = m.group(2), m.group(3)
+        if name in _JA_STOP or text[m.end(3) : m.end(3) + 2] == "長会" or name.endswith("都"):
+            continue
+        katakana = name[0] in "ァヺー・" or "ァ" <= name[0] <= "ヺ"
+        country = "RU" if katakana else "JP"
+        level = _JA_LEVEL[suffix] if not (katakana and suffix == "州") else "oblast"
+        note = "a name in Japanese script: give its romanised key"
+        out.append(
+            (m.start(2), m.end(3), Proposal("", country, level, {"ja": name + suffix}, note))
+        )
+    return out
+
+
+def _en(text: str) -> list[tuple[int, int, Proposal]]:
+    out = []
+    for m in _EN_CUE.finditer(text):
+        if m.group(3):
+            nat, name, start, end = m.group(1), m.group(3), m.start(3), m.end(3)
+            level = _EN_LEVEL.get(m.group(2).lower(), "city")
+        else:
+            nat, name, start, end = m.group(4), m.group(5), m.start(5), m.end(6)
+            level = _EN_LEVEL[m.group(6)]
+        first = name.split()[0].split("-")[0]
+        if first in _EN_STOP or name in _EN_STOP:
+            continue
+        country = {"Russian": "RU", "Japanese": "JP"}.get(nat or "", "")
+        if level == "prefecture":
+            country = "JP"
+        cc = country.lower()
+        pid = f"{cc}-{slug(name)}" + ("-pref" if level == "prefecture" else "") if cc else ""
+        label = name + (" Prefecture" if level == "prefecture" else "")
+        note = "" if pid else "the article does not say which country: give the key"
+        out.append((start, end, Proposal(pid, country, level, {"en": label}, note)))
+    return out
+
+
+_FINDERS = {"ru": _ru, "ja": _ja, "en": _en}
+
+
+def find_new_places(
+    text: str,
+    lang: str,
+    known: list[PlaceMention],
+    gazetteer: Gazetteer,
+    taken: list[tuple[int, int]] | None = None,
+) -> tuple[list[PlaceMention], dict[str, Proposal]]:
+    """Mentions of places the gazetteer did not find, and their proposals by key.
+
+    A name whose proposed id (or any of its labels) the graph holds is a mention of that
+    place; names overlapping a known mention are left out.
+    """
+    mentions: list[PlaceMention] = []
+    proposals: dict[str, Proposal] = {}
+    for start, end, found in _FINDERS[lang](text):
+        spans = [(k.start, k.end) for k in known] + list(taken or [])  # places and people
+        if any(s < end and start < e for s, e in spans):
+            continue
+        mayor = lang == "ja" and text[end : end + 1] == "長" and text[start - 1 : start] == "の"
+        if mayor and any(k.end == start - 1 and k.place.municipal for k in known):
+            continue  # «X市のY市長»: Y is the mayor's name
+        place = gazetteer.lookup(found.id) if found.id else None
+        for label in found.labels.values():
+            place = place or gazetteer.lookup(label)
+        if place is None:
+            prop = proposals.setdefault(found.key, found)
+            prop.mentions.append((start, end))
+            place = Place(prop.key, prop.country, prop.level,
+                          prop.labels.get("en", ""), prop.labels.get("ru", ""),
+                          prop.labels.get("ja", ""))  # fmt: skip
+        mentions.append(PlaceMention(start, end, place))
+    return mentions, proposals
