@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from kg.ingest.gazetteer import Gazetteer, Place, PlaceMention
 
-__all__ = ["Proposal", "find_new_places", "romanise_ru", "slug"]
+__all__ = ["Proposal", "find_new_places", "hepburn", "romanise_ru", "slug"]
 
 _RU_LATIN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
@@ -97,6 +97,26 @@ def romanise_ru(name: str) -> str:
     return "".join(out)
 
 
+_HEPBURN = (("дзя", "ja"), ("дзю", "ju"), ("дзё", "jo"), ("дзи", "ji"), ("дз", "z"),
+            ("ся", "sha"), ("сю", "shu"), ("сё", "sho"), ("си", "shi"), ("тя", "cha"),
+            ("тю", "chu"), ("тё", "cho"), ("ти", "chi"), ("цу", "tsu"), ("фу", "fu"),
+            ("я", "ya"), ("ю", "yu"), ("ё", "yo"), ("э", "e"), ("й", "i"), ("ц", "ts"),
+            ("в", "w"), ("х", "h"))  # fmt: skip
+
+
+def hepburn(name: str) -> str:
+    """The Hepburn spelling of a Japanese name written in Polivanov Cyrillic.
+
+    >>> hepburn("Касивадзаки"), hepburn("Майдзуру"), hepburn("Сидзуока")
+    ('Kashiwazaki', 'Maizuru', 'Shizuoka')
+    """
+    text = name.lower()
+    for cyr, lat in _HEPBURN:
+        text = text.replace(cyr, lat)
+    text = "".join(_RU_LATIN.get(ch, ch) for ch in text)
+    return text[:1].upper() + text[1:]
+
+
 def slug(name: str) -> str:
     """The lower-case ASCII slug of a Latin name, words joined by ``-``."""
     return "-".join(re.findall(r"[a-z0-9]+", name.lower()))
@@ -129,11 +149,13 @@ def _ru(text: str) -> list[tuple[int, int, Proposal]]:
         name = _ru_nominative(m.group(2))
         if not name:
             continue
-        country = "JP" if (m.group(1) or "").lower().startswith("японск") else "RU"
-        latin = romanise_ru(name) if country == "RU" else ""
-        pid = f"ru-{slug(latin)}" if latin else ""
-        note = "" if pid else "a Japanese name in Cyrillic: give its Hepburn key"
-        labels = {"ru": name} | ({"en": latin} if latin else {})
+        before = text[max(0, m.start() - 40) : m.start()].rsplit("\n", maxsplit=1)[-1]
+        japanese = re.search(r"японск\w*|из\s+Японии", before + (m.group(1) or ""), re.I)
+        country = "JP" if japanese else "RU"
+        latin = romanise_ru(name) if country == "RU" else hepburn(name)
+        pid = f"{country.lower()}-{slug(latin)}"
+        labels = {"ru": name, "en": latin}
+        note = "" if country == "RU" else "Hepburn key read back from the Cyrillic: check it"
         out.append((m.start(2), m.end(2), Proposal(pid, country, "city", labels, note)))
     return out
 
@@ -142,6 +164,10 @@ def _ja(text: str) -> list[tuple[int, int, Proposal]]:
     out = []
     for m in _JA_CUE.finditer(text):
         name, suffix = m.group(2), m.group(3)
+        start = m.start(2)
+        for country_name in ("ロシア・", "ロシア", "日本・"):
+            if name.startswith(country_name) and len(name) > len(country_name) + 1:
+                name, start = name[len(country_name) :], start + len(country_name)
         if name in _JA_STOP or text[m.end(3) : m.end(3) + 2] == "長会" or name.endswith("都"):
             continue
         katakana = name[0] in "ァヺー・" or "ァ" <= name[0] <= "ヺ"
@@ -178,6 +204,58 @@ def _en(text: str) -> list[tuple[int, int, Proposal]]:
 
 
 _FINDERS = {"ru": _ru, "ja": _ja, "en": _en}
+_REGION_BEFORE = {"ja": r"(?:の|・)$", "ru": r"^$", "en": r"^$"}
+_REGION_AFTER = {
+    "ja": r"^$",
+    "ru": r"^\s*$",
+    "en": r"^,?\s+(?:(?:an?|the)\s+[\w\s-]{0,30}?)?(?:in|,)\s+$",
+}
+
+
+def _in_region(
+    text: str, lang: str, start: int, end: int, known: list[PlaceMention]
+) -> Place | None:
+    """The region a new place is said to lie in: 「沿海地方のX市」, «X Приморского края»,
+    "X, a town in Primorsky Krai"."""
+    for k in known:
+        if k.place.municipal:
+            continue
+        before = k.end <= start and start - k.end <= 2
+        if before and re.search(_REGION_BEFORE[lang], text[k.end : start]):
+            return k.place
+        after = k.start >= end and k.start - end <= 45
+        if after and re.match(_REGION_AFTER[lang], text[end : k.start], re.I):
+            return k.place
+    return None
+
+
+def _with_region(prop: Proposal, region: Place) -> Proposal:
+    """The proposal with the region (and so the country) the text places it in."""
+    country = prop.country or region.country
+    pid = prop.id
+    if not pid and prop.labels.get("en") and country:
+        suffix = "-pref" if prop.level == "prefecture" else ""
+        pid = f"{country.lower()}-{slug(prop.labels['en'])}{suffix}"
+    note = "" if pid else prop.note
+    return Proposal(pid, country, prop.level, prop.labels, note)
+
+
+def _again(text: str, lang: str, prop: Proposal) -> list[tuple[int, int]]:
+    """Other mentions of a proposed place without a cue («прибыла в Дальнегорск»)."""
+    from kg.ingest.morph import case_forms
+
+    if lang == "ru":
+        forms = case_forms(prop.labels["ru"])
+        pat = r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])"
+        return [(m.start(), m.end()) for m in re.finditer(pat, text, re.I)
+                if m.group(0)[:1].isupper()]  # fmt: skip
+    if lang == "ja":
+        label = prop.labels["ja"]
+        bare = label[:-1] if len(label) > 3 else label
+        pat = rf"(?<![ァ-ヺー一-龥々]){re.escape(bare)}(?:{re.escape(label[-1])})?(?![ァ-ヺー])"
+        return [(m.start(), m.end()) for m in re.finditer(pat, text)]
+    name = prop.labels["en"].removesuffix(" Prefecture")
+    return [(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
 
 
 def find_new_places(
@@ -194,13 +272,15 @@ def find_new_places(
     """
     mentions: list[PlaceMention] = []
     proposals: dict[str, Proposal] = {}
-    for start, end, found in _FINDERS[lang](text):
-        spans = [(k.start, k.end) for k in known] + list(taken or [])  # places and people
+    spans = [(k.start, k.end) for k in known] + list(taken or [])  # places and people
+    for start, end, cued in _FINDERS[lang](text):
         if any(s < end and start < e for s, e in spans):
             continue
         mayor = lang == "ja" and text[end : end + 1] == "長" and text[start - 1 : start] == "の"
         if mayor and any(k.end == start - 1 and k.place.municipal for k in known):
             continue  # «X市のY市長»: Y is the mayor's name
+        region = _in_region(text, lang, start, end, known)
+        found = _with_region(cued, region) if region is not None else cued
         place = gazetteer.lookup(found.id) if found.id else None
         for label in found.labels.values():
             place = place or gazetteer.lookup(label)
@@ -209,6 +289,16 @@ def find_new_places(
             prop.mentions.append((start, end))
             place = Place(prop.key, prop.country, prop.level,
                           prop.labels.get("en", ""), prop.labels.get("ru", ""),
-                          prop.labels.get("ja", ""))  # fmt: skip
+                          prop.labels.get("ja", ""), region.id if region else "")  # fmt: skip
         mentions.append(PlaceMention(start, end, place))
-    return mentions, proposals
+        spans.append((start, end))
+    for m in list(mentions):
+        again = proposals.get(m.place.id)
+        if again is None:
+            continue
+        for start, end in _again(text, lang, again):
+            if not any(s < end and start < e for s, e in spans):
+                mentions.append(PlaceMention(start, end, m.place))
+                spans.append((start, end))
+                again.mentions.append((start, end))
+    return sorted(mentions, key=lambda x: x.start), proposals

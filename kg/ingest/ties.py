@@ -58,6 +58,8 @@ def _visit_roles(doc: Doc, s: int, e: int) -> tuple[list[str], PlaceMention | No
     dst: PlaceMention | None = None
     places = doc.within(doc.places, s, e)
     for k, place in enumerate(places):
+        if place.place.id in {p.place.region for p in places[:k]}:
+            continue  # "X, a town in Primorsky Krai": the region only says where X lies
         before = doc.text[max(s, place.start - 40) : place.start]
         after = doc.text[place.end : place.end + 20]
         is_from = (doc.lang in _FROM and re.search(_FROM[doc.lang], before, re.I)) or (
