@@ -15,7 +15,7 @@ from kg.ingest.cues import CUES
 from kg.ingest.dates import find_dates
 from kg.ingest.doc import Doc
 from kg.ingest.gazetteer import Gazetteer
-from kg.ingest.meetings import SERIES, find_meetings, main_meeting, participations
+from kg.ingest.meetings import SERIES, Meeting, find_meetings, main_meeting, participations
 from kg.ingest.model import Fact
 from kg.ingest.newplaces import find_new_places
 from kg.ingest.people import PeopleIndex, find_people
@@ -23,6 +23,14 @@ from kg.ingest.text import sentences
 from kg.ingest.ties import merge_ties, ties, visits
 
 __all__ = ["SERIES", "extract"]
+
+
+def _attending(visit: Fact, main: Meeting | None) -> bool:
+    """A trip to the conference's host at conference time is attendance, not a visit."""
+    if main is None or not main.host or visit.fields["to"] != main.host:
+        return False
+    when = str(visit.fields.get("date", ""))
+    return not when or main.start[:7] <= when[:7] <= (main.end or main.start)[:7]
 
 
 def extract(
@@ -58,7 +66,8 @@ def extract(
     hosts = {main.host} if main and main.host else set()  # the host of the edition attended
     facts += participations(doc, spans, main, hosts)
     used = {i for m in meetings for i in m.sentences}
-    facts += merge_ties(visits(doc, spans, used) + ties(doc, spans))
+    trips = [v for v in visits(doc, spans, used) if not _attending(v, main)]
+    facts += merge_ties(trips + ties(doc, spans))
     for fact in facts:
         named = [fact.fields.get(k, "") for k in ("host", "city", "from", "to")]
         named += [p for k in ("places", "parties") for p in fact.fields.get(k, [])]

@@ -155,8 +155,11 @@ class Gazetteer:
             alts = sorted(self.names[lang], key=len, reverse=True)
             body = "|".join(re.escape(a) for a in alts)
             if lang == "ja":
-                # a katakana name must not be cut out of a longer katakana word
-                pat = rf"(?<![ァ-ヺー])(?:{body})(?![ァ-ヺー])"
+                # a katakana name must not be cut out of a longer katakana word; a kanji
+                # name may follow one («ロシア沿海地方»)
+                kana = "|".join(re.escape(a) for a in alts if "ァ" <= a[:1] <= "ヺ")
+                kanji = "|".join(re.escape(a) for a in alts if not "ァ" <= a[:1] <= "ヺ")
+                pat = rf"(?:(?<![ァ-ヺー])(?:{kana})|(?:{kanji}))(?![ァ-ヺー])"
             else:
                 pat = rf"(?<![\w-])(?:{body})(?![\w])"
             self._patterns[lang] = re.compile(pat, re.IGNORECASE)

@@ -67,6 +67,7 @@ class Proposal:
     labels: dict[str, str]
     note: str = ""
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    region: str = ""
 
     @property
     def key(self) -> str:
@@ -75,6 +76,8 @@ class Proposal:
 
     def to_json(self) -> dict[str, str]:
         out = {"id": self.id, "country": self.country, "level": self.level, "status": "new"}
+        if self.region:
+            out["region"] = self.region
         out.update({f"label_{k}": v for k, v in sorted(self.labels.items())})
         if self.note:
             out["note"] = self.note
@@ -237,7 +240,7 @@ def _with_region(prop: Proposal, region: Place) -> Proposal:
         suffix = "-pref" if prop.level == "prefecture" else ""
         pid = f"{country.lower()}-{slug(prop.labels['en'])}{suffix}"
     note = "" if pid else prop.note
-    return Proposal(pid, country, prop.level, prop.labels, note)
+    return Proposal(pid, country, prop.level, prop.labels, note, region=region.id)
 
 
 def _again(text: str, lang: str, prop: Proposal) -> list[tuple[int, int]]:

@@ -95,7 +95,8 @@ def _row(fact: Fact, source: str, places: dict[str, str]) -> dict[str, str]:
 def _place_row(prop: dict[str, str], source: str, fact: Fact, article: Article) -> dict[str, str]:
     """A municipalities row proposing a place the graph does not hold (ids never guessed)."""
     return {"id": prop.get("id", ""), "level": prop.get("level", ""),
-            "country": prop.get("country", ""), "label_en": prop.get("label_en", ""),
+            "country": prop.get("country", ""), "region": prop.get("region", ""),
+            "label_en": prop.get("label_en", ""),
             "label_ru": prop.get("label_ru", ""), "label_ja": prop.get("label_ja", ""),
             "sources": source, "confidence": "low", "note": prop.get("note", ""),
             "evidence_start": str(fact.evidence[0]), "evidence_end": str(fact.evidence[1]),

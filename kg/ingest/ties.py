@@ -15,7 +15,7 @@ import re
 
 from kg.ingest.dates import DateSpan
 from kg.ingest.doc import CONNECT, Doc, clause_around
-from kg.ingest.gazetteer import PlaceMention
+from kg.ingest.gazetteer import Place, PlaceMention
 from kg.ingest.model import Fact
 
 __all__ = ["merge_ties", "ties", "visits"]
@@ -35,6 +35,41 @@ _TO = {
     "en": r"(?:\bto|\bvisited|\bin)\s+(?:the\s+)?(?:city\s+of\s+)?$",
 }
 _TO_AFTER_JA = r"^(?:市|県)?(?:を訪問|を訪れ|に到着|入り|を表敬|へ|に)"
+_NATIONAL = {  # «российская делегация», "the Japanese delegation", 「ロシア側の代表団」
+    "ru": r"(японск|российск)\w*\s+(?:официальн\w+\s+)?(?:делегаци|сторон|гост)",
+    "en": r"\b(Japanese|Russian)\s+(?:official\s+)?(?:delegation|visitors|side|guests)",
+    "ja": r"(日本|ロシア)(?:側)?の?(?:代表団|訪問団|使節団|一行)",
+}
+_COUNTRY = {"японск": "JP", "российск": "RU", "japanese": "JP", "russian": "RU",
+            "日本": "JP", "ロシア": "RU"}  # fmt: skip
+_LED = {
+    "ru": r"во\s+главе\s+с|возглавля\w*|возглавил\w*",
+    "en": r"\b(?:led|headed)\s+by\b",
+}
+
+
+def _national_sender(doc: Doc, s: int, e: int, dst: PlaceMention) -> str:
+    """The place a «российская делегация» / "the Japanese delegation" comes from: the last
+    place of that country named before, other than the destination (a city before a region)."""
+    m = re.search(_NATIONAL[doc.lang], doc.text[s:e], re.I)
+    if m is None:
+        return ""
+    country = _COUNTRY[m.group(1).lower()]
+    before = [p for p in doc.places if p.end <= s + m.start() and p.place.country == country
+              and p.place.id != dst.place.id]  # fmt: skip
+    cities = [p for p in before if p.place.municipal] or before
+    return cities[-1].place.id if cities else ""
+
+
+def _leader(doc: Doc, s: int, e: int) -> str:
+    """A person said to lead the delegation («во главе с X», "led by X")."""
+    if doc.lang not in _LED:
+        return ""
+    for m in re.finditer(_LED[doc.lang], doc.text[s:e], re.I):
+        near = [p for p in doc.people if s + m.end() <= p.start <= s + m.end() + 40]
+        if near:
+            return doc.index.resolve(near[0].name) or near[0].name
+    return ""
 
 
 _TO_AFTER = {  # the visited place as subject: «Ангарск посетила делегация», "X welcomed"
@@ -94,9 +129,15 @@ def visits(doc: Doc, spans: list[tuple[int, int]], meeting_sents: set[int]) -> l
         senders, dst = _visit_roles(doc, s, e)
         if dst is None:
             continue
+        if not senders:
+            senders = [x for x in [_national_sender(doc, s, e, dst)] if x]
         dates = [d for d in doc.within(doc.dates, s, e) if d.value[:4].isdigit()]
         leaders = [p for p in doc.within(doc.people, s, e) if p.end <= dst.start]
         person = (doc.index.resolve(leaders[0].name) or leaders[0].name) if leaders else ""
+        if not person and i + 1 < len(spans):  # "The Japanese delegation, led by X, ..."
+            nxt = spans[i + 1]
+            if re.search(_NATIONAL[doc.lang], doc.text[nxt[0] : nxt[1]], re.I):
+                person = _leader(doc, *nxt)
         for src in [x for x in senders if x != dst.place.id] or [""]:
             fields = {"from": src, "to": dst.place.id, "date": dates[0].value if dates else "",
                       "person": person}  # fmt: skip
@@ -116,11 +157,13 @@ def _kind(doc: Doc, sent: str) -> str:
 
 
 _BOTH = re.compile(r"両市|両都市|両自治体|между\s+городами|двух\s+городов|обоих\s+городов|"
-                   r"the\s+two\s+cities|both\s+cities", re.I)  # fmt: skip
+                   r"(?:которые|эти|оба)\s+города|города\s+(?:установили|подписали|заключили|"
+                   r"стали|породнились)|the\s+two\s+cities|both\s+cities|the\s+cities",
+                   re.I)  # fmt: skip
 _ESTABLISH = {
     "ru": r"стал\w*|подписа\w*|заключ\w*|установ\w*|породнил\w*|\bс\s+(?=\d)",
     "en": r"\bbecame\b|\bsigned\b|\bestablished\b|\bsince\b|\bconcluded\b|\btwinned\b",
-    "ja": r"となっ|となり|締結|調印|提携し|提携を結|結ん|交わし|以来|から",
+    "ja": r"となっ|となり|締結|調印|提携し|提携を結|結ん|交わし|以来|(?<=年)から",
 }
 
 
@@ -141,7 +184,8 @@ def _pairs(doc: Doc, places: list[PlaceMention], cue: int | None = None) -> list
             first, second = (a, b) if a.place.country == "JP" else (b, a)
             pairs.append((first.place.id, second.place.id))
     if pairs:
-        return sorted(set(pairs))
+        regions = {(a.region, b.region) for a, b in _places_of(places, pairs)}
+        return sorted(set(pairs) - regions)  # "Ishikari and Vanino ... Hokkaido and Khabarovsk"
     inner = {p.place.region for p in places}  # a region that holds a named city is context
     kept = [p for p in places if p.place.id not in inner]
     jp = [p for p in kept if p.place.country == "JP"]
@@ -156,6 +200,13 @@ def _pairs(doc: Doc, places: list[PlaceMention], cue: int | None = None) -> list
         jp = [min(jp, key=lambda p: abs(p.start - cue))]
         ru = [min(ru, key=lambda p: abs(p.start - cue))]
     return sorted({(a.place.id, b.place.id) for a in jp for b in ru})
+
+
+def _places_of(
+    places: list[PlaceMention], pairs: list[tuple[str, str]]
+) -> list[tuple[Place, Place]]:
+    by_id = {p.place.id: p.place for p in places}
+    return [(by_id[a], by_id[b]) for a, b in pairs]
 
 
 def _established(doc: Doc, s: int, e: int) -> str:
