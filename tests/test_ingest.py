@@ -300,6 +300,9 @@ def test_new_places_proposed_with_labels_country_and_key(ingester: Ingester) -> 
     assert places["佐渡市"]["country"] == "JP" and places["佐渡市"]["id"] == ""
     assert places["パルチザンスク市"]["region"] == "ru-primorsky-krai"
     assert places["パルチザンスク市"]["country"] == "RU"
+    far = ingester.article("カリフォルニア州の代表団が新潟市を訪問した。", published="2019-10-05")
+    places = _proposed([f.to_json() for f in far.facts])
+    assert places["カリフォルニア州"]["country"] == ""  # katakana alone does not make it Russian
     en = ingester.article(
         "A delegation led by the mayor of Dalnegorsk, a mining town in Primorsky Krai, "
         "arrived in Niigata on 28 September 2015.",

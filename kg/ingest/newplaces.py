@@ -37,7 +37,8 @@ _RU_CUE = re.compile(
 _JA_CUE = re.compile(
     r"(?:([一-龥々]{1,4}[県府道])\s*)?([ァ-ヺー・]{2,}|(?:(?<=[県府道])|(?<![一-龥々]))[一-龥々]{2,3})(市|町|村|県|州)"
 )
-_JA_STOP = {"沿岸", "同", "本", "当", "各", "両", "全", "他", "近隣", "周辺", "港湾", "中核",
+_JA_STOP = {"全国", "隣", "隣県",
+            "沿岸", "同", "本", "当", "各", "両", "全", "他", "近隣", "周辺", "港湾", "中核",
             "姉妹都", "友好都", "大都", "都", "地方", "極東", "日本", "日ロ", "日露", "市町",
             "政令", "指定", "地元", "出身", "在住", "来年", "今年", "前年", "翌年"}  # fmt: skip
 _EN_NAME = r"([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)"
@@ -48,7 +49,8 @@ _EN_CUE = re.compile(
     + _EN_NAME
     + r"\s+(City|Town|Prefecture)\b"
 )
-_EN_STOP = {"The", "Sister", "Friendship", "Twin", "Partner", "Host", "Port", "Capital",
+_EN_STOP = {"Japan", "Russia", "China", "Korea", "Tokyo", "Moscow",
+            "The", "Sister", "Friendship", "Twin", "Partner", "Host", "Port", "Capital",
             "Russian", "Japanese", "Coastal", "Mayor", "Deputy", "Former", "This", "That",
             "Each", "Every", "Both", "Our", "Their", "Its", "His", "Her", "A", "An", "Far",
             "East", "Hall", "Council"}  # fmt: skip
@@ -158,7 +160,11 @@ def _ru(text: str) -> list[tuple[int, int, Proposal]]:
         latin = romanise_ru(name) if country == "RU" else hepburn(name)
         pid = f"{country.lower()}-{slug(latin)}"
         labels = {"ru": name, "en": latin}
-        note = "" if country == "RU" else "Hepburn key read back from the Cyrillic: check it"
+        note = (
+            "key romanised from the Russian label: check the English Wikipedia spelling"
+            if country == "RU"
+            else "Hepburn key read back from the Cyrillic: check it"
+        )
         out.append((m.start(2), m.end(2), Proposal(pid, country, "city", labels, note)))
     return out
 
@@ -171,15 +177,22 @@ def _ja(text: str) -> list[tuple[int, int, Proposal]]:
         for country_name in ("ロシア・", "ロシア", "日本・"):
             if name.startswith(country_name) and len(name) > len(country_name) + 1:
                 name, start = name[len(country_name) :], start + len(country_name)
-        if name in _JA_STOP or text[m.end(3) : m.end(3) + 2] == "長会" or name.endswith("都"):
+                break
+        if name in _JA_STOP or text[m.end(3) : m.end(3) + 2] == "長会":
             continue
+        if name.endswith(("都", "市", "町", "村", "県")):
+            continue  # 「都市」「両市町」: not a name
         katakana = name[0] in "ァヺー・" or "ァ" <= name[0] <= "ヺ"
-        country = "RU" if katakana else "JP"
-        level = _JA_LEVEL[suffix] if not (katakana and suffix == "州") else "oblast"
-        note = "a name in Japanese script: give its romanised key"
-        out.append(
-            (m.start(2), m.end(3), Proposal("", country, level, {"ja": name + suffix}, note))
+        around = text[max(0, start - 40) : m.end(3) + 20]
+        russian = re.search(r"ロシア|極東|ソ連|日ロ|日露|[^ァ-ヺ]ロ(?:の|・)", around) is not None
+        country = "JP" if not katakana else "RU" if russian else ""
+        level = _JA_LEVEL[suffix]
+        if katakana and suffix == "州":
+            level = "oblast" if country == "RU" else ""
+        note = "a name in Japanese script: give its romanised key" + (
+            "" if country else " and its country"
         )
+        out.append((start, m.end(3), Proposal("", country, level, {"ja": name + suffix}, note)))
     return out
 
 
