@@ -348,3 +348,21 @@ def test_national_delegation_and_the_two_cities_look_back(ingester: Ingester) ->
         ("agreement", "['jp-ishikari', 'ru-vanino']"),
         ("visit", "ru-vanino"),
     }
+
+
+def test_a_place_named_by_a_noun_phrase_is_resolved(ingester: Ingester) -> None:
+    text = (
+        "The 24th Japan-Russia coastal mayors' conference opened in Maizuru on August 22. "
+        "The mayors of Niigata and Hakodate attended. The Japanese port city, which became "
+        "Nakhodka's sister city in 1961, showed its guests a museum."
+    )
+    facts = [f.to_json() for f in ingester.article(text, published="2013-08-24").facts]
+    ties = [(f["places"], f["established"]) for f in facts if f["type"] == "twinning"]
+    assert ties == [(["jp-maizuru", "ru-nakhodka"], "1961")]  # the host, not the last city
+    ru = ingester.article(
+        "Делегация Хабаровска прибыла в Ниигату 20 июля 2015 года. Визит приурочен к юбилею "
+        "побратимских связей, которые города установили в 1965 году.",
+        published="2015-07-22",
+    )
+    got = [(f.type, f.fields.get("places") or f.fields.get("from")) for f in ru.facts]
+    assert got == [("visit", "ru-khabarovsk"), ("twinning", ["jp-niigata", "ru-khabarovsk"])]

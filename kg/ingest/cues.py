@@ -82,7 +82,8 @@ CUES: dict[str, Cues] = {
             r"友好交流",
             "sign": r"締結|調印|署名|結ん|交わし|提携し",
             "document": r"協定|覚書|議定書|合意書|協定書|声明|宣言|盟約",
-            "plan": r"予定|目指|計画|見込み|検討|方針|意向|する考え|向けて|向け|めざ",
+            "plan": r"予定|目指|計画|見込み|検討|方針|意向|する考え|向けて|向け|めざ|方向で|"
+            r"調整|提案|来年",
             "negation": r"見送|中止|延期|欠席|取りやめ|できなかった|しない|なかった",
             "duration": r"(2|3|二|三)日間|両日",
             "since": r"以来|から",
@@ -104,7 +105,7 @@ CUES: dict[str, Cues] = {
             r"\bdelegations?\b|\bwere\s+there|\bwelcomed\b|\bspoke\b|\baddressed\b",
             "role": r"\b(?:deputy\s+mayor|vice[-\s]mayor|mayors?|representatives?|officials?|"
             r"governor|heads?)\b",
-            "visit": r"\bdelegation\b|\bvisit\w*|\barrived\b|\btrip\b",
+            "visit": r"\bdelegation\b|\bvisit\w*|\barrived\b|\btrip\b|\btravel+ed\s+to\b",
             "twin": r"sister[-\s]cit\w+|twin\s+cit\w+|twinned|friendship\s+cit\w+|"
             r"sister[-\s](?:city\s+)?(?:ties|relations|agreement|partnership)|"
             r"friendship\s+and\s+cooperation|partner\s+cit\w+|sister\s+regions?|"

@@ -66,8 +66,8 @@ def extract(
     hosts = {main.host} if main and main.host else set()  # the host of the edition attended
     facts += participations(doc, spans, main, hosts)
     used = {i for m in meetings for i in m.sentences}
-    trips = [v for v in visits(doc, spans, used) if not _attending(v, main)]
-    facts += merge_ties(trips + ties(doc, spans))
+    trips = [v for v in visits(doc, spans, used, hosts) if not _attending(v, main)]
+    facts += merge_ties(trips + ties(doc, spans, hosts))
     for fact in facts:
         named = [fact.fields.get(k, "") for k in ("host", "city", "from", "to")]
         named += [p for k in ("places", "parties") for p in fact.fields.get(k, [])]

@@ -155,7 +155,9 @@ def _ru(text: str) -> list[tuple[int, int, Proposal]]:
         if not name:
             continue
         before = text[max(0, m.start() - 40) : m.start()].rsplit("\n", maxsplit=1)[-1]
-        japanese = re.search(r"японск\w*|из\s+Японии", before + (m.group(1) or ""), re.I)
+        bound = r"японск\w*\s+(?:делегаци\w*\s+|официальн\w*\s+){0,2}(?:из\s+)?$"
+        japanese = m.group(1) and m.group(1).lower().startswith("японск")
+        japanese = japanese or re.search(bound, before, re.I)
         country = "JP" if japanese else "RU"
         latin = romanise_ru(name) if country == "RU" else hepburn(name)
         pid = f"{country.lower()}-{slug(latin)}"

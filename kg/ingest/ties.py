@@ -5,7 +5,10 @@ ones too — and the visited one, the date and the leader named before the desti
 planned or cancelled visits dropped clause by clause), :func:`ties` (Japanese–Russian pairs
 joined in the text, the kind in the text's own word, the founding date next to a founding
 word; «the two cities» looks back one sentence; a plan or negation in the tie's clause keeps
-it out; a reported signing of a document is also an agreement) and :func:`merge_ties`.
+it out; a reported signing of a document is also an agreement), :func:`coreferents` (a
+place named by a noun phrase — «российский портовый город», "the Japanese port city", 「同市」 —
+is the reported conference's host of that country, else the last city of that country;
+«российская делегация» comes from the last Russian place named) and :func:`merge_ties`.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from kg.ingest.doc import CONNECT, Doc, clause_around
 from kg.ingest.gazetteer import Place, PlaceMention
 from kg.ingest.model import Fact
 
-__all__ = ["merge_ties", "ties", "visits"]
+__all__ = ["coreferents", "merge_ties", "ties", "visits"]
 
 _FROM = {
     "ru": r"(?:делегаци\w*|из|представител\w*|мэр\w*|глав\w*)\s+"
@@ -31,8 +34,9 @@ _FROM_AFTER = {
     "en": r"^(?:'s)?\s+(?:city\s+)?(?:delegation|mayor|officials)",
 }
 _TO = {
-    "ru": r"(?:\bв|\bво|посетил\w*|посетит\w*)\s+(?:город\s+)?$",
-    "en": r"(?:\bto|\bvisited|\bin)\s+(?:the\s+)?(?:city\s+of\s+)?$",
+    "ru": r"(?:\bв|\bво|посетил\w*|посетит\w*)\s+(?:город\w*\s+|посёлк\w*\s+|поселк\w*\s+)?$",
+    "en": r"(?:\bto|\bvisited|\bin)\s+(?:the\s+)?(?:(?:Japanese|Russian)\s+)?(?:port\s+)?"
+    r"(?:(?:city|town)\s+of\s+)?$",
 }
 _TO_AFTER_JA = r"^(?:市|県)?(?:を訪問|を訪れ|に到着|入り|を表敬|へ|に)"
 _NATIONAL = {  # «российская делегация», "the Japanese delegation", 「ロシア側の代表団」
@@ -61,6 +65,32 @@ def _national_sender(doc: Doc, s: int, e: int, dst: PlaceMention) -> str:
     return cities[-1].place.id if cities else ""
 
 
+_REFER = {  # a place named by a noun phrase: «российский портовый город», "the Japanese port city"
+    "ru": r"\b(японск|российск)\w*\s+(?:портов\w+\s+)?город(?:а|е|у|ом)?\b(?!\s+[А-ЯЁ])",
+    "en": r"\b[Tt]he\s+(Japanese|Russian)\s+(?:port\s+)?(?:city|town)\b(?!\s+of\b)",
+    "ja": r"(同)市",
+}
+
+
+def coreferents(doc: Doc, s: int, e: int, hosts: set[str]) -> list[PlaceMention]:
+    """Places the sentence names by a noun phrase: the host of the conference reported when
+    it is of that country, else the last city of that country named before (「同市」: the
+    last city named)."""
+    out = []
+    for m in re.finditer(_REFER[doc.lang], doc.text[s:e]):
+        start = s + m.start()
+        if any(p.start <= start < p.end for p in doc.places):
+            continue
+        country = _COUNTRY.get(m.group(1).lower(), "")
+        before = [p for p in doc.places if p.end <= start and p.place.municipal
+                  and (not country or p.place.country == country)]  # fmt: skip
+        host = [p for p in doc.places if p.place.id in hosts and p.place.country == country]
+        chosen = host[0] if host and country else before[-1] if before else None
+        if chosen is not None:
+            out.append(PlaceMention(start, s + m.end(), chosen.place))
+    return out
+
+
 def _leader(doc: Doc, s: int, e: int) -> str:
     """A person said to lead the delegation («во главе с X», "led by X")."""
     if doc.lang not in _LED:
@@ -87,11 +117,13 @@ def _visit_blocked(doc: Doc, s: int, e: int) -> bool:
     return False
 
 
-def _visit_roles(doc: Doc, s: int, e: int) -> tuple[list[str], PlaceMention | None]:
+def _visit_roles(
+    doc: Doc, s: int, e: int, named: list[PlaceMention]
+) -> tuple[list[str], PlaceMention | None]:
     """The sending places (coordinated ones too: «из Комацу и Канадзавы») and the visited one."""
     senders: list[str] = []
     dst: PlaceMention | None = None
-    places = doc.within(doc.places, s, e)
+    places = sorted(doc.within(doc.places, s, e) + named, key=lambda p: p.start)
     for k, place in enumerate(places):
         if place.place.id in {p.place.region for p in places[:k]}:
             continue  # "X, a town in Primorsky Krai": the region only says where X lies
@@ -103,9 +135,11 @@ def _visit_roles(doc: Doc, s: int, e: int) -> tuple[list[str], PlaceMention | No
         if doc.lang == "ja":
             is_to = re.match(_TO_AFTER_JA, after) is not None
         else:
-            is_to = re.search(_TO[doc.lang], before, re.I) is not None or (
-                re.match(_TO_AFTER[doc.lang], after, re.I) is not None
-            )
+            to = re.search(_TO[doc.lang], before, re.I)
+            is_to = to is not None or (re.match(_TO_AFTER[doc.lang], after, re.I) is not None)
+            by = re.search(_FROM[doc.lang], before, re.I)
+            if to and by and to.start() < by.start():
+                is_from = False  # "to the Russian city of X": the longer cue wins
         joined = (
             k > 0
             and places[k - 1].place.id in senders
@@ -118,7 +152,9 @@ def _visit_roles(doc: Doc, s: int, e: int) -> tuple[list[str], PlaceMention | No
     return senders, dst
 
 
-def visits(doc: Doc, spans: list[tuple[int, int]], meeting_sents: set[int]) -> list[Fact]:
+def visits(
+    doc: Doc, spans: list[tuple[int, int]], meeting_sents: set[int], hosts: set[str]
+) -> list[Fact]:
     out: list[Fact] = []
     for i, (s, e) in enumerate(spans):
         sent = doc.text[s:e]
@@ -126,7 +162,7 @@ def visits(doc: Doc, spans: list[tuple[int, int]], meeting_sents: set[int]) -> l
             continue
         if _visit_blocked(doc, s, e):
             continue  # a planned or cancelled visit
-        senders, dst = _visit_roles(doc, s, e)
+        senders, dst = _visit_roles(doc, s, e, coreferents(doc, s, e, hosts))
         if dst is None:
             continue
         if not senders:
@@ -243,7 +279,7 @@ def _pair_span(
     return start, min(later) if later else e
 
 
-def ties(doc: Doc, spans: list[tuple[int, int]]) -> list[Fact]:
+def ties(doc: Doc, spans: list[tuple[int, int]], hosts: set[str]) -> list[Fact]:
     out: list[Fact] = []
     for i, (s, e) in enumerate(spans):
         sent = doc.text[s:e]
@@ -260,9 +296,13 @@ def ties(doc: Doc, spans: list[tuple[int, int]]) -> list[Fact]:
             signed = None
         if not (twin or signed):
             continue
-        places = doc.within(doc.places, s, e)
-        if not places and i and _BOTH.search(sent):
-            places = doc.within(doc.places, *spans[i - 1])  # «the two cities»: the last ones
+        places = sorted(doc.within(doc.places, s, e) + coreferents(doc, s, e, hosts),
+                        key=lambda p: p.start)  # fmt: skip
+        if not places and i and _BOTH.search(sent):  # «the two cities»: the last ones named
+            for back in range(i - 1, max(-1, i - 4), -1):
+                places = doc.within(doc.places, *spans[back])
+                if places:
+                    break
         dated = [d for d in doc.within(doc.dates, s, e) if d.value[:4].isdigit()]
         dates = [d for d in dated if not d.relative] or dated
         pairs = _pairs(doc, places, twin.start() if twin else None)
@@ -294,10 +334,14 @@ def _title(doc: Doc, sent: str, twin: bool) -> str:
 
 def merge_ties(facts: list[Fact]) -> list[Fact]:
     """One twinning per pair and kind, one visit per sender and destination (a headline and
-    the body name the same event): the dated mention wins, else the first."""
+    the body name the same event): the dated mention wins, else the first; a visit without
+    a sender to a place another visit goes to is that visit."""
     out: list[Fact] = []
     seen: dict[tuple[str, ...], Fact] = {}
+    sent_to = {f.fields["to"] for f in facts if f.type == "visit" and f.fields["from"]}
     for fact in facts:
+        if fact.type == "visit" and not fact.fields["from"] and fact.fields["to"] in sent_to:
+            continue  # «гости побывали в X» after «делегация Y прибыла в X»: the same visit
         if fact.type == "twinning":
             key, when = (*fact.fields["places"], fact.fields["kind"]), "established"
         elif fact.type == "visit":
