@@ -323,15 +323,32 @@ def test_candidates_propose_new_places_as_municipality_rows(tmp_path: Path) -> N
         "A delegation from the Russian city of Artyom visited Joetsu City on 5 July 2019.\n",
         encoding="utf-8",
     )
+    data = tmp_path / "data"
+    shutil.copytree(data_dir(), data)
     review = tmp_path / "review"
-    result = _kg("ingest", str(article), "--candidates", str(review))
+    result = _kg("ingest", str(article), "--candidates", str(review), "--data", str(data),
+                 "--url", "https://example.org/artyom", "--publisher", "Example")  # fmt: skip
     assert result.returncode == 0, result.stderr
-    rows = list(csv.DictReader((review / "municipalities.csv").open(encoding="utf-8")))
+    path = review / "municipalities.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
     assert [(r["id"], r["country"], r["label_en"], r["status"]) for r in rows] == [
         ("ru-artyom", "RU", "Artyom", "new")
     ]
+    assert "Russian or Japanese name" in rows[0]["review"]  # what the curator must add
     visits = list(csv.DictReader((review / "visits.csv").open(encoding="utf-8")))
     assert [(v["from"], v["to"]) for v in visits] == [("ru-artyom", "jp-joetsu")]
+    # once the curator gives the Russian name, the place and its visit are merged
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, list(rows[0]))
+        writer.writeheader()
+        writer.writerow(rows[0] | {"label_ru": "Артём", "review": ""})
+    result = _kg(
+        "ingest", "--accept", str(review), "--data", str(data), "--ontology", str(ontology_dir())
+    )
+    assert result.returncode == 0, result.stderr
+    merged = load_tables(data)
+    assert merged.by_key("municipalities")["ru-artyom"].get("label_ru") == "Артём"
+    assert merged.by_key("visits")["ru-artyom--jp-joetsu--2019-07-05"].get("from") == "ru-artyom"
 
 
 def test_national_delegation_and_the_two_cities_look_back(ingester: Ingester) -> None:

@@ -5,7 +5,8 @@ Owns :func:`write_candidates` (one CSV per table — meetings, participations, t
 documents, visits — holding the new and conflicting facts, a municipalities file proposing
 the places those facts name that the graph does not hold (blank where the id, country or
 English label cannot be derived, for the curator to fill in), plus the evidence columns
-``evidence_start``, ``evidence_end``, ``status`` and ``article``, and a ``sources.csv`` row
+``evidence_start``, ``evidence_end``, ``status``, ``article`` and ``review`` (what the
+curator must fill in or check; never merged), and a ``sources.csv`` row
 per article) and :func:`accept` (checks every reviewed file cell by cell, naming file, row
 and field; adds the rows whose keys are not curated yet to a copy of the tables; builds and
 validates that copy; only when it conforms, replaces the tables, each by rename). A rejected
@@ -29,7 +30,7 @@ from kg.tables.schema import TABLES
 
 __all__ = ["EVIDENCE_COLUMNS", "accept", "write_candidates"]
 
-EVIDENCE_COLUMNS = ("evidence_start", "evidence_end", "status", "article")
+EVIDENCE_COLUMNS = ("evidence_start", "evidence_end", "status", "article", "review")
 _TABLE_OF = {"meeting": "meetings", "participation": "participations",
              "twinning": "twinnings", "agreement": "documents", "visit": "visits"}  # fmt: skip
 
@@ -98,9 +99,19 @@ def _place_row(prop: dict[str, str], source: str, fact: Fact, article: Article) 
             "country": prop.get("country", ""), "region": prop.get("region", ""),
             "label_en": prop.get("label_en", ""),
             "label_ru": prop.get("label_ru", ""), "label_ja": prop.get("label_ja", ""),
-            "sources": source, "confidence": "low", "note": prop.get("note", ""),
+            "sources": source, "confidence": "low", "review": _to_check(prop),
             "evidence_start": str(fact.evidence[0]), "evidence_end": str(fact.evidence[1]),
             "status": "new", "article": article.path or article.url}  # fmt: skip
+
+
+def _to_check(prop: dict[str, str]) -> str:
+    """What the curator must fill in or check before a proposed place can be accepted."""
+    todo = [prop["note"]] if prop.get("note") else []
+    if not prop.get("label_ru") and not prop.get("label_ja"):
+        todo.append("give its Russian or Japanese name (the article gives only the English)")
+    if not prop.get("label_en"):
+        todo.append("give its English name")
+    return "; ".join(todo)
 
 
 def _write_csv(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
