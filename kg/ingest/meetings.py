@@ -212,6 +212,14 @@ def _titled(doc: Doc, place: PlaceMention) -> bool:
         )
         or re.match(rf"(?:市|町|村)?(?:の)?\s*(?:{doc.cues.role.pattern})", after[1:], re.I)
         or after.startswith(("市長", "町長", "村長"))
+        or (  # «ハバロフスク市のソコロフ市長»: the title after the person's name
+            doc.lang == "ja"
+            and re.match(
+                r"(?:市|町|村)?の[ァ-ヺー・一-龥]{1,10}?(?:副市長|市長|町長|村長|知事)",
+                doc.text[place.end : place.end + 20],
+            )
+            is not None
+        )
     )
 
 

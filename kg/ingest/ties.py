@@ -168,6 +168,13 @@ def visits(
         if not senders:
             senders = [x for x in [_national_sender(doc, s, e, dst)] if x]
         dates = [d for d in doc.within(doc.dates, s, e) if d.value[:4].isdigit()]
+        if not dates and i:  # «Церемония состоялась в X, куда прибыла делегация»: the event's date
+            prev = spans[i - 1]
+            named = {p.place.id for p in doc.within(doc.places, *prev)}
+            earlier = [d for d in doc.within(doc.dates, *prev) if d.value[:4].isdigit()]
+            dateline = re.fullmatch(r"[^,.\n]{2,40},[^,\n]{4,30}", doc.text[prev[0] : prev[1]])
+            if dst.place.id in named and len({d.value for d in earlier}) == 1 and not dateline:
+                dates = earlier
         leaders = [p for p in doc.within(doc.people, s, e) if p.end <= dst.start]
         person = (doc.index.resolve(leaders[0].name) or leaders[0].name) if leaders else ""
         if not person and i + 1 < len(spans):  # "The Japanese delegation, led by X, ..."
