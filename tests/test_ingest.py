@@ -265,3 +265,121 @@ def test_people_resolved_or_proposed_with_their_labels(ingester: Ingester) -> No
     assert "proposed" not in people["jp-niigata"]
     assert people["jp-akita"]["person"] == "Motomu Hozumi"
     assert people["jp-akita"]["proposed"] == {"person": {"label_en": "Motomu Hozumi"}}
+
+
+def _proposed(facts: list[dict[str, object]]) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for f in facts:
+        for place in f.get("proposed", {}).get("places", []):  # type: ignore[attr-defined]
+            out[place["id"] or place.get("label_ja", "")] = place
+    return out
+
+
+def test_new_places_proposed_with_labels_country_and_key(ingester: Ingester) -> None:
+    ru = ingester.article(
+        "Делегация города Уссурийска прибыла в Ниигату 12 октября 2018 года. "
+        "Японская делегация из города Касивадзаки прибыла в Дальнегорск 14 августа 2017 года. "
+        "В городе Дальнегорске гости провели переговоры.",
+        published="2018-10-15",
+    )
+    facts = [f.to_json() for f in ru.facts]
+    assert [(f["type"], f["from"], f["to"], f["date"]) for f in facts] == [
+        ("visit", "ru-ussuriysk", "jp-niigata", "2018-10-12"),
+        ("visit", "jp-kashiwazaki", "ru-dalnegorsk", "2017-08-14"),
+    ]
+    places = _proposed(facts)
+    ussuriysk = {k: v for k, v in places["ru-ussuriysk"].items() if k != "note"}
+    assert ussuriysk == {"id": "ru-ussuriysk", "country": "RU", "level": "city", "status": "new",
+                         "label_en": "Ussuriysk", "label_ru": "Уссурийск"}  # fmt: skip
+    assert "English" in places["ru-ussuriysk"]["note"]  # a romanised key is to be checked
+    assert places["jp-kashiwazaki"]["label_ru"] == "Касивадзаки"
+    assert places["jp-kashiwazaki"]["country"] == "JP"
+    assert places["ru-dalnegorsk"]["label_ru"] == "Дальнегорск"  # found without its cue too
+    ja = ingester.article("佐渡市の訪問団が3日、ロシア沿海地方のパルチザンスク市を訪問した。",
+                          published="2019-10-05")  # fmt: skip
+    places = _proposed([f.to_json() for f in ja.facts])
+    assert places["佐渡市"]["country"] == "JP" and places["佐渡市"]["id"] == ""
+    assert places["パルチザンスク市"]["region"] == "ru-primorsky-krai"
+    assert places["パルチザンスク市"]["country"] == "RU"
+    far = ingester.article("カリフォルニア州の代表団が新潟市を訪問した。", published="2019-10-05")
+    places = _proposed([f.to_json() for f in far.facts])
+    assert places["カリフォルニア州"]["country"] == ""  # katakana alone does not make it Russian
+    en = ingester.article(
+        "A delegation led by the mayor of Dalnegorsk, a mining town in Primorsky Krai, "
+        "arrived in Niigata on 28 September 2015.",
+        published="2015-09-30",
+    )
+    facts = [f.to_json() for f in en.facts]
+    assert [(f["from"], f["to"]) for f in facts] == [("ru-dalnegorsk", "jp-niigata")]
+    # a name the graph holds under its key is that place, not a new one
+    known = ingester.article("Делегация города Находки посетила Майдзуру 3 мая 2019 года.",
+                             published="2019-05-05")  # fmt: skip
+    assert [f.to_json().get("proposed") for f in known.facts] == [None]
+
+
+def test_candidates_propose_new_places_as_municipality_rows(tmp_path: Path) -> None:
+    article = tmp_path / "artyom.txt"
+    article.write_text(
+        "A delegation from the Russian city of Artyom visited Joetsu City on 5 July 2019.\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "data"
+    shutil.copytree(data_dir(), data)
+    review = tmp_path / "review"
+    result = _kg("ingest", str(article), "--candidates", str(review), "--data", str(data),
+                 "--url", "https://example.org/artyom", "--publisher", "Example")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    path = review / "municipalities.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert [(r["id"], r["country"], r["label_en"], r["status"]) for r in rows] == [
+        ("ru-artyom", "RU", "Artyom", "new")
+    ]
+    assert "Russian or Japanese name" in rows[0]["review"]  # what the curator must add
+    visits = list(csv.DictReader((review / "visits.csv").open(encoding="utf-8")))
+    assert [(v["from"], v["to"]) for v in visits] == [("ru-artyom", "jp-joetsu")]
+    # once the curator gives the Russian name, the place and its visit are merged
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, list(rows[0]))
+        writer.writeheader()
+        writer.writerow(rows[0] | {"label_ru": "Артём", "review": ""})
+    result = _kg(
+        "ingest", "--accept", str(review), "--data", str(data), "--ontology", str(ontology_dir())
+    )
+    assert result.returncode == 0, result.stderr
+    merged = load_tables(data)
+    assert merged.by_key("municipalities")["ru-artyom"].get("label_ru") == "Артём"
+    assert merged.by_key("visits")["ru-artyom--jp-joetsu--2019-07-05"].get("from") == "ru-artyom"
+
+
+def test_national_delegation_and_the_two_cities_look_back(ingester: Ingester) -> None:
+    text = (
+        "Twenty-five years ago, on June 3, 1993, Ishikari and the Russian port town of Vanino "
+        "signed a sister city agreement, one of the first ties between Hokkaido and Khabarovsk "
+        "Krai. The Russian delegation arrived in Ishikari on June 2 and was received at city "
+        "hall."
+    )
+    facts = [f.to_json() for f in ingester.article(text, published="2018-06-05").facts]
+    got = {(f["type"], str(f.get("places") or f.get("parties") or f.get("from"))) for f in facts}
+    assert got == {
+        ("twinning", "['jp-ishikari', 'ru-vanino']"),
+        ("agreement", "['jp-ishikari', 'ru-vanino']"),
+        ("visit", "ru-vanino"),
+    }
+
+
+def test_a_place_named_by_a_noun_phrase_is_resolved(ingester: Ingester) -> None:
+    text = (
+        "The 24th Japan-Russia coastal mayors' conference opened in Maizuru on August 22. "
+        "The mayors of Niigata and Hakodate attended. The Japanese port city, which became "
+        "Nakhodka's sister city in 1961, showed its guests a museum."
+    )
+    facts = [f.to_json() for f in ingester.article(text, published="2013-08-24").facts]
+    ties = [(f["places"], f["established"]) for f in facts if f["type"] == "twinning"]
+    assert ties == [(["jp-maizuru", "ru-nakhodka"], "1961")]  # the host, not the last city
+    ru = ingester.article(
+        "Делегация Хабаровска прибыла в Ниигату 20 июля 2015 года. Визит приурочен к юбилею "
+        "побратимских связей, которые города установили в 1965 году.",
+        published="2015-07-22",
+    )
+    got = [(f.type, f.fields.get("places") or f.fields.get("from")) for f in ru.facts]
+    assert got == [("visit", "ru-khabarovsk"), ("twinning", ["jp-niigata", "ru-khabarovsk"])]

@@ -75,14 +75,16 @@ CUES: dict[str, Cues] = {
             "number": r"第\s*([0-9０-９〇一二三四五六七八九十]+)\s*回",
             "first": r"第1回|第一回|初めて|初回",
             "host_verb": r"開[かい催]|行われ|開幕|で開|主催",
-            "attend": r"参加|出席|訪れ|派遣|出向|あいさつ|挨拶|歓迎|講演|登壇",
+            "attend": r"参加|出席|訪れ|派遣|出向|あいさつ|挨拶|歓迎|講演|登壇|"
+            r"来[一-龥](?:し|した|する)",
             "role": r"副市長|市長|知事|代表|職員|町長|村長|議長",
             "visit": r"訪問|訪れ|来訪|表敬|代表団|使節団|視察団|訪ロ|訪日|来日",
             "twin": r"姉妹都市|友好都市|姉妹提携|友好提携|友好協力|姉妹友好|パートナー都市|"
             r"友好交流",
             "sign": r"締結|調印|署名|結ん|交わし|提携し",
             "document": r"協定|覚書|議定書|合意書|協定書|声明|宣言|盟約",
-            "plan": r"予定|目指|計画|見込み|検討|方針|意向|する考え|向けて|向け|めざ",
+            "plan": r"予定|目指|計画|見込み|検討|方針|意向|する考え|向けて|向け|めざ|方向で|"
+            r"調整|提案|来年",
             "negation": r"見送|中止|延期|欠席|取りやめ|できなかった|しない|なかった",
             "duration": r"(2|3|二|三)日間|両日",
             "since": r"以来|から",
@@ -104,7 +106,7 @@ CUES: dict[str, Cues] = {
             r"\bdelegations?\b|\bwere\s+there|\bwelcomed\b|\bspoke\b|\baddressed\b",
             "role": r"\b(?:deputy\s+mayor|vice[-\s]mayor|mayors?|representatives?|officials?|"
             r"governor|heads?)\b",
-            "visit": r"\bdelegation\b|\bvisit\w*|\barrived\b|\btrip\b",
+            "visit": r"\bdelegation\b|\bvisit\w*|\barrived\b|\btrip\b|\btravel+ed\s+to\b",
             "twin": r"sister[-\s]cit\w+|twin\s+cit\w+|twinned|friendship\s+cit\w+|"
             r"sister[-\s](?:city\s+)?(?:ties|relations|agreement|partnership)|"
             r"friendship\s+and\s+cooperation|partner\s+cit\w+|sister\s+regions?|"

@@ -227,6 +227,12 @@ def _relative(f: _Finder, lang: str) -> None:
             f.text,
         ):
             f.add(m, _iso(pub.year, number(m[1])), rel=True)
+        pair = rf"(?<![月0-9〇一二三四五六七八九十]){_NUM_JA}日?[、・と]{_NUM_JA}(?:日|の両日)"
+        for m in re.finditer(pair, f.text):  # «22、23の両日»: two days of this month
+            first = _iso(pub.year, pub.month, number(m[1]) or 0)
+            last = _iso(pub.year, pub.month, number(m[2]) or 0)
+            if first and last and first <= (pub + timedelta(days=1)).isoformat():
+                f.add(m, first, last, rel=True)
         day = rf"(?<![月0-9〇一二三四五六七八九十]){_NUM_JA}日(?!間)"
         for m in re.finditer(day, f.text):  # «23日»: this month of the publication
             value = _iso(pub.year, pub.month, number(m[1]) or 0)

@@ -4,7 +4,7 @@ Owns :class:`Gazetteer`, built from the curated municipalities table: labels and
 labels in en/ru/ja, plus generated variants — the six Russian cases (through
 :mod:`kg.ingest.morph`), Japanese names with and without 市/町/村/県/府/州/地方, katakana with
 ヴ written ブ and without the middle dot, ``X City``/``City of X``/``X Prefecture`` in English,
-and Polivanov Cyrillic for Japanese places the table names only in English. A bare name
+and the Polivanov Cyrillic of every Japanese place («Хёго» beside a table's «Хиого»). A bare name
 (``新潟``, ``Niigata``) means the city when there is one, the region otherwise.
 """
 
@@ -124,7 +124,7 @@ class Gazetteer:
                 if base in labels:
                     labels["en" if lang == "ja-Latn" else base].append(text.strip())
             variant_rank = 1 if place.municipal else 2
-            if place.country == "JP" and not place.label_ru:
+            if place.country == "JP":  # the Polivanov spelling too («Хёго» beside «Хиого»)
                 if place.municipal:
                     labels["ru"].append(polivanov(place.label_en))
                 elif place.label_en.endswith(" Prefecture"):  # «префектура Хиого»
@@ -155,8 +155,11 @@ class Gazetteer:
             alts = sorted(self.names[lang], key=len, reverse=True)
             body = "|".join(re.escape(a) for a in alts)
             if lang == "ja":
-                # a katakana name must not be cut out of a longer katakana word
-                pat = rf"(?<![ァ-ヺー])(?:{body})(?![ァ-ヺー])"
+                # a katakana name must not be cut out of a longer katakana word; a kanji
+                # name may follow one («ロシア沿海地方»)
+                kana = "|".join(re.escape(a) for a in alts if "ァ" <= a[:1] <= "ヺ")
+                kanji = "|".join(re.escape(a) for a in alts if not "ァ" <= a[:1] <= "ヺ")
+                pat = rf"(?:(?<![ァ-ヺー])(?:{kana})|(?:{kanji}))(?![ァ-ヺー])"
             else:
                 pat = rf"(?<![\w-])(?:{body})(?![\w])"
             self._patterns[lang] = re.compile(pat, re.IGNORECASE)

@@ -180,6 +180,11 @@ def main_meeting(meetings: list[Meeting]) -> Meeting | None:
 def _person_for(doc: Doc, place: PlaceMention, nxt: int, prev: int) -> str:
     after = [p for p in doc.people if place.end <= p.start < nxt and p.start - place.end < 40]
     before = [p for p in doc.people if prev <= p.start and p.end <= place.start]
+    if doc.lang == "ja":  # «西尾正範函館市長», «ハバロフスク市のソコロフ市長»
+        gap = r"(?:市|町|村|県)?の?"
+        after = [p for p in after if re.fullmatch(gap, doc.text[place.end : p.start])]
+        if before and before[-1].end == place.start:
+            after = [before[-1]]
     if after:
         chosen = after[0]
     elif (
@@ -207,6 +212,14 @@ def _titled(doc: Doc, place: PlaceMention) -> bool:
         )
         or re.match(rf"(?:市|町|村)?(?:の)?\s*(?:{doc.cues.role.pattern})", after[1:], re.I)
         or after.startswith(("市長", "町長", "村長"))
+        or (  # «ハバロフスク市のソコロフ市長»: the title after the person's name
+            doc.lang == "ja"
+            and re.match(
+                r"(?:市|町|村)?の[ァ-ヺー・一-龥]{1,10}?(?:副市長|市長|町長|村長|知事)",
+                doc.text[place.end : place.end + 20],
+            )
+            is not None
+        )
     )
 
 
@@ -275,6 +288,9 @@ def participations(
                 continue  # «Maizuru hosted ...»: the host, not a delegation
             if k + 1 < len(places) and places[k + 1].place.region == pid:
                 continue  # «Xの Y市»: the region only says where the city lies
+            host_regions = {p.place.region for p in doc.places if p.place.id in hosts}
+            if pid in host_regions and not _titled(doc, place):
+                continue  # "the capital of Kamchatka Krai welcomed ...": the host's region
             role = _role_for(doc, place, (s, e))
             person = _person_for(doc, place, nxt, prev)
             _add(out, seen, Fact("participation", {"meeting": meeting, "city": pid,

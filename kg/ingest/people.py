@@ -134,7 +134,9 @@ class PeopleIndex:
                 if col == "label_ru":
                     names |= case_forms(label)
                 if col == "label_ja" and re.search(r"[・、\s]", label):
-                    names.add(re.split(r"[・、\s]", label)[0])  # family name first
+                    parts = re.split(r"[・、\s]", label)
+                    katakana = "ァ" <= parts[-1][:1] <= "ヺ"  # a foreign name: family name last
+                    names.add(parts[-1] if katakana else parts[0])  # family name first
                 for name in names:
                     if len(name) >= 3:
                         forms.setdefault(name.lower(), set()).add(pid)

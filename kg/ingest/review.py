@@ -2,8 +2,11 @@
 reviewed files merged into ``data/``.
 
 Owns :func:`write_candidates` (one CSV per table — meetings, participations, twinnings,
-documents, visits — holding the new and conflicting facts, plus the evidence columns
-``evidence_start``, ``evidence_end``, ``status`` and ``article``, and a ``sources.csv`` row
+documents, visits — holding the new and conflicting facts, a municipalities file proposing
+the places those facts name that the graph does not hold (blank where the id, country or
+English label cannot be derived, for the curator to fill in), plus the evidence columns
+``evidence_start``, ``evidence_end``, ``status``, ``article`` and ``review`` (what the
+curator must fill in or check; never merged), and a ``sources.csv`` row
 per article) and :func:`accept` (checks every reviewed file cell by cell, naming file, row
 and field; adds the rows whose keys are not curated yet to a copy of the tables; builds and
 validates that copy; only when it conforms, replaces the tables, each by rename). A rejected
@@ -27,7 +30,7 @@ from kg.tables.schema import TABLES
 
 __all__ = ["EVIDENCE_COLUMNS", "accept", "write_candidates"]
 
-EVIDENCE_COLUMNS = ("evidence_start", "evidence_end", "status", "article")
+EVIDENCE_COLUMNS = ("evidence_start", "evidence_end", "status", "article", "review")
 _TABLE_OF = {"meeting": "meetings", "participation": "participations",
              "twinning": "twinnings", "agreement": "documents", "visit": "visits"}  # fmt: skip
 
@@ -90,6 +93,27 @@ def _row(fact: Fact, source: str, places: dict[str, str]) -> dict[str, str]:
             "parties": ";".join(parties)}  # fmt: skip
 
 
+def _place_row(prop: dict[str, str], source: str, fact: Fact, article: Article) -> dict[str, str]:
+    """A municipalities row proposing a place the graph does not hold (ids never guessed)."""
+    return {"id": prop.get("id", ""), "level": prop.get("level", ""),
+            "country": prop.get("country", ""), "region": prop.get("region", ""),
+            "label_en": prop.get("label_en", ""),
+            "label_ru": prop.get("label_ru", ""), "label_ja": prop.get("label_ja", ""),
+            "sources": source, "confidence": "low", "review": _to_check(prop),
+            "evidence_start": str(fact.evidence[0]), "evidence_end": str(fact.evidence[1]),
+            "status": "new", "article": article.path or article.url}  # fmt: skip
+
+
+def _to_check(prop: dict[str, str]) -> str:
+    """What the curator must fill in or check before a proposed place can be accepted."""
+    todo = [prop["note"]] if prop.get("note") else []
+    if not prop.get("label_ru") and not prop.get("label_ja"):
+        todo.append("give its Russian or Japanese name (the article gives only the English)")
+    if not prop.get("label_en"):
+        todo.append("give its English name")
+    return "; ".join(todo)
+
+
 def _write_csv(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("w", encoding="utf-8", newline="") as handle:
@@ -103,11 +127,13 @@ def write_candidates(articles: list[Article], folder: Path) -> list[str]:
     """Write the review files for ``articles`` into ``folder``; return what was written."""
     folder.mkdir(parents=True, exist_ok=True)
     tables: dict[str, list[dict[str, str]]] = {name: [] for name in _TABLE_OF.values()}
+    places: dict[str, dict[str, str]] = {}  # new places named by the facts, by key
     sources = []
     for article in articles:
         sid = _source_id(article)
         sources.append({"id": sid, "url": article.url, "title": article.title,
-                        "publisher": article.publisher or "", "published": article.published,
+                        "publisher": article.publisher or "", "publisher_kind": "news",
+                        "published": article.published,
                         "accessed": date.today().isoformat(), "language": article.lang,
                         "kind": "news", "note": ""})  # fmt: skip
         for fact in article.facts:
@@ -118,7 +144,11 @@ def write_candidates(articles: list[Article], folder: Path) -> list[str]:
                         "evidence_end": str(fact.evidence[1]), "status": fact.status,
                         "article": article.path or article.url})  # fmt: skip
             tables[_TABLE_OF[fact.type]].append(row)
+            for prop in fact.proposed.get("places", []):
+                key = prop["id"] or next(v for k, v in prop.items() if k.startswith("label_"))
+                places.setdefault(key, _place_row(prop, sid, fact, article))
     out = []
+    tables["municipalities"] = list(places.values())
     for name, rows in {**tables, "sources": sources}.items():
         header = [c.name for c in TABLES[name].columns]
         if name != "sources":

@@ -5,7 +5,10 @@ ones too — and the visited one, the date and the leader named before the desti
 planned or cancelled visits dropped clause by clause), :func:`ties` (Japanese–Russian pairs
 joined in the text, the kind in the text's own word, the founding date next to a founding
 word; «the two cities» looks back one sentence; a plan or negation in the tie's clause keeps
-it out; a reported signing of a document is also an agreement) and :func:`merge_ties`.
+it out; a reported signing of a document is also an agreement), :func:`coreferents` (a
+place named by a noun phrase — «российский портовый город», "the Japanese port city", 「同市」 —
+is the reported conference's host of that country, else the last city of that country;
+«российская делегация» comes from the last Russian place named) and :func:`merge_ties`.
 """
 
 from __future__ import annotations
@@ -15,10 +18,10 @@ import re
 
 from kg.ingest.dates import DateSpan
 from kg.ingest.doc import CONNECT, Doc, clause_around
-from kg.ingest.gazetteer import PlaceMention
+from kg.ingest.gazetteer import Place, PlaceMention
 from kg.ingest.model import Fact
 
-__all__ = ["merge_ties", "ties", "visits"]
+__all__ = ["coreferents", "merge_ties", "ties", "visits"]
 
 _FROM = {
     "ru": r"(?:делегаци\w*|из|представител\w*|мэр\w*|глав\w*)\s+"
@@ -31,10 +34,72 @@ _FROM_AFTER = {
     "en": r"^(?:'s)?\s+(?:city\s+)?(?:delegation|mayor|officials)",
 }
 _TO = {
-    "ru": r"(?:\bв|\bво|посетил\w*|посетит\w*)\s+(?:город\s+)?$",
-    "en": r"(?:\bto|\bvisited|\bin)\s+(?:the\s+)?(?:city\s+of\s+)?$",
+    "ru": r"(?:\bв|\bво|посетил\w*|посетит\w*)\s+(?:город\w*\s+|посёлк\w*\s+|поселк\w*\s+)?$",
+    "en": r"(?:\bto|\bvisited|\bin)\s+(?:the\s+)?(?:(?:Japanese|Russian)\s+)?(?:port\s+)?"
+    r"(?:(?:city|town)\s+of\s+)?$",
 }
 _TO_AFTER_JA = r"^(?:市|県)?(?:を訪問|を訪れ|に到着|入り|を表敬|へ|に)"
+_NATIONAL = {  # «российская делегация», "the Japanese delegation", 「ロシア側の代表団」
+    "ru": r"(японск|российск)\w*\s+(?:официальн\w+\s+)?(?:делегаци|сторон|гост)",
+    "en": r"\b(Japanese|Russian)\s+(?:official\s+)?(?:delegation|visitors|side|guests)",
+    "ja": r"(日本|ロシア)(?:側)?の?(?:代表団|訪問団|使節団|一行)",
+}
+_COUNTRY = {"японск": "JP", "российск": "RU", "japanese": "JP", "russian": "RU",
+            "日本": "JP", "ロシア": "RU"}  # fmt: skip
+_LED = {
+    "ru": r"во\s+главе\s+с|возглавля\w*|возглавил\w*",
+    "en": r"\b(?:led|headed)\s+by\b",
+}
+
+
+def _national_sender(doc: Doc, s: int, e: int, dst: PlaceMention) -> str:
+    """The place a «российская делегация» / "the Japanese delegation" comes from: the last
+    place of that country named before, other than the destination (a city before a region)."""
+    m = re.search(_NATIONAL[doc.lang], doc.text[s:e], re.I)
+    if m is None:
+        return ""
+    country = _COUNTRY[m.group(1).lower()]
+    before = [p for p in doc.places if p.end <= s + m.start() and p.place.country == country
+              and p.place.id != dst.place.id]  # fmt: skip
+    cities = [p for p in before if p.place.municipal] or before
+    return cities[-1].place.id if cities else ""
+
+
+_REFER = {  # a place named by a noun phrase: «российский портовый город», "the Japanese port city"
+    "ru": r"\b(японск|российск)\w*\s+(?:портов\w+\s+)?город(?:а|е|у|ом)?\b(?!\s+[А-ЯЁ])",
+    "en": r"\b[Tt]he\s+(Japanese|Russian)\s+(?:port\s+)?(?:city|town)\b(?!\s+of\b)",
+    "ja": r"(同)市",
+}
+
+
+def coreferents(doc: Doc, s: int, e: int, hosts: set[str]) -> list[PlaceMention]:
+    """Places the sentence names by a noun phrase: the host of the conference reported when
+    it is of that country, else the last city of that country named before (「同市」: the
+    last city named)."""
+    out = []
+    for m in re.finditer(_REFER[doc.lang], doc.text[s:e]):
+        start = s + m.start()
+        if any(p.start <= start < p.end for p in doc.places):
+            continue
+        country = _COUNTRY.get(m.group(1).lower(), "")
+        before = [p for p in doc.places if p.end <= start and p.place.municipal
+                  and (not country or p.place.country == country)]  # fmt: skip
+        host = [p for p in doc.places if p.place.id in hosts and p.place.country == country]
+        chosen = host[0] if host and country else before[-1] if before else None
+        if chosen is not None:
+            out.append(PlaceMention(start, s + m.end(), chosen.place))
+    return out
+
+
+def _leader(doc: Doc, s: int, e: int) -> str:
+    """A person said to lead the delegation («во главе с X», "led by X")."""
+    if doc.lang not in _LED:
+        return ""
+    for m in re.finditer(_LED[doc.lang], doc.text[s:e], re.I):
+        near = [p for p in doc.people if s + m.end() <= p.start <= s + m.end() + 40]
+        if near:
+            return doc.index.resolve(near[0].name) or near[0].name
+    return ""
 
 
 _TO_AFTER = {  # the visited place as subject: «Ангарск посетила делегация», "X welcomed"
@@ -52,12 +117,16 @@ def _visit_blocked(doc: Doc, s: int, e: int) -> bool:
     return False
 
 
-def _visit_roles(doc: Doc, s: int, e: int) -> tuple[list[str], PlaceMention | None]:
+def _visit_roles(
+    doc: Doc, s: int, e: int, named: list[PlaceMention]
+) -> tuple[list[str], PlaceMention | None]:
     """The sending places (coordinated ones too: «из Комацу и Канадзавы») and the visited one."""
     senders: list[str] = []
     dst: PlaceMention | None = None
-    places = doc.within(doc.places, s, e)
+    places = sorted(doc.within(doc.places, s, e) + named, key=lambda p: p.start)
     for k, place in enumerate(places):
+        if place.place.id in {p.place.region for p in places[:k]}:
+            continue  # "X, a town in Primorsky Krai": the region only says where X lies
         before = doc.text[max(s, place.start - 40) : place.start]
         after = doc.text[place.end : place.end + 20]
         is_from = (doc.lang in _FROM and re.search(_FROM[doc.lang], before, re.I)) or (
@@ -66,9 +135,11 @@ def _visit_roles(doc: Doc, s: int, e: int) -> tuple[list[str], PlaceMention | No
         if doc.lang == "ja":
             is_to = re.match(_TO_AFTER_JA, after) is not None
         else:
-            is_to = re.search(_TO[doc.lang], before, re.I) is not None or (
-                re.match(_TO_AFTER[doc.lang], after, re.I) is not None
-            )
+            to = re.search(_TO[doc.lang], before, re.I)
+            is_to = to is not None or (re.match(_TO_AFTER[doc.lang], after, re.I) is not None)
+            by = re.search(_FROM[doc.lang], before, re.I)
+            if to and by and to.start() < by.start():
+                is_from = False  # "to the Russian city of X": the longer cue wins
         joined = (
             k > 0
             and places[k - 1].place.id in senders
@@ -81,7 +152,9 @@ def _visit_roles(doc: Doc, s: int, e: int) -> tuple[list[str], PlaceMention | No
     return senders, dst
 
 
-def visits(doc: Doc, spans: list[tuple[int, int]], meeting_sents: set[int]) -> list[Fact]:
+def visits(
+    doc: Doc, spans: list[tuple[int, int]], meeting_sents: set[int], hosts: set[str]
+) -> list[Fact]:
     out: list[Fact] = []
     for i, (s, e) in enumerate(spans):
         sent = doc.text[s:e]
@@ -89,12 +162,25 @@ def visits(doc: Doc, spans: list[tuple[int, int]], meeting_sents: set[int]) -> l
             continue
         if _visit_blocked(doc, s, e):
             continue  # a planned or cancelled visit
-        senders, dst = _visit_roles(doc, s, e)
+        senders, dst = _visit_roles(doc, s, e, coreferents(doc, s, e, hosts))
         if dst is None:
             continue
+        if not senders:
+            senders = [x for x in [_national_sender(doc, s, e, dst)] if x]
         dates = [d for d in doc.within(doc.dates, s, e) if d.value[:4].isdigit()]
+        if not dates and i:  # «Церемония состоялась в X, куда прибыла делегация»: the event's date
+            prev = spans[i - 1]
+            named = {p.place.id for p in doc.within(doc.places, *prev)}
+            earlier = [d for d in doc.within(doc.dates, *prev) if d.value[:4].isdigit()]
+            dateline = re.fullmatch(r"[^,.\n]{2,40},[^,\n]{4,30}", doc.text[prev[0] : prev[1]])
+            if dst.place.id in named and len({d.value for d in earlier}) == 1 and not dateline:
+                dates = earlier
         leaders = [p for p in doc.within(doc.people, s, e) if p.end <= dst.start]
         person = (doc.index.resolve(leaders[0].name) or leaders[0].name) if leaders else ""
+        if not person and i + 1 < len(spans):  # "The Japanese delegation, led by X, ..."
+            nxt = spans[i + 1]
+            if re.search(_NATIONAL[doc.lang], doc.text[nxt[0] : nxt[1]], re.I):
+                person = _leader(doc, *nxt)
         for src in [x for x in senders if x != dst.place.id] or [""]:
             fields = {"from": src, "to": dst.place.id, "date": dates[0].value if dates else "",
                       "person": person}  # fmt: skip
@@ -114,11 +200,13 @@ def _kind(doc: Doc, sent: str) -> str:
 
 
 _BOTH = re.compile(r"両市|両都市|両自治体|между\s+городами|двух\s+городов|обоих\s+городов|"
-                   r"the\s+two\s+cities|both\s+cities", re.I)  # fmt: skip
+                   r"(?:которые|эти|оба)\s+города|города\s+(?:установили|подписали|заключили|"
+                   r"стали|породнились)|the\s+two\s+cities|both\s+cities|the\s+cities",
+                   re.I)  # fmt: skip
 _ESTABLISH = {
     "ru": r"стал\w*|подписа\w*|заключ\w*|установ\w*|породнил\w*|\bс\s+(?=\d)",
     "en": r"\bbecame\b|\bsigned\b|\bestablished\b|\bsince\b|\bconcluded\b|\btwinned\b",
-    "ja": r"となっ|となり|締結|調印|提携し|提携を結|結ん|交わし|以来|から",
+    "ja": r"となっ|となり|締結|調印|提携し|提携を結|結ん|交わし|以来|(?<=年)から",
 }
 
 
@@ -139,7 +227,8 @@ def _pairs(doc: Doc, places: list[PlaceMention], cue: int | None = None) -> list
             first, second = (a, b) if a.place.country == "JP" else (b, a)
             pairs.append((first.place.id, second.place.id))
     if pairs:
-        return sorted(set(pairs))
+        regions = {(a.region, b.region) for a, b in _places_of(places, pairs)}
+        return sorted(set(pairs) - regions)  # "Ishikari and Vanino ... Hokkaido and Khabarovsk"
     inner = {p.place.region for p in places}  # a region that holds a named city is context
     kept = [p for p in places if p.place.id not in inner]
     jp = [p for p in kept if p.place.country == "JP"]
@@ -154,6 +243,13 @@ def _pairs(doc: Doc, places: list[PlaceMention], cue: int | None = None) -> list
         jp = [min(jp, key=lambda p: abs(p.start - cue))]
         ru = [min(ru, key=lambda p: abs(p.start - cue))]
     return sorted({(a.place.id, b.place.id) for a in jp for b in ru})
+
+
+def _places_of(
+    places: list[PlaceMention], pairs: list[tuple[str, str]]
+) -> list[tuple[Place, Place]]:
+    by_id = {p.place.id: p.place for p in places}
+    return [(by_id[a], by_id[b]) for a, b in pairs]
 
 
 def _established(doc: Doc, s: int, e: int) -> str:
@@ -190,7 +286,7 @@ def _pair_span(
     return start, min(later) if later else e
 
 
-def ties(doc: Doc, spans: list[tuple[int, int]]) -> list[Fact]:
+def ties(doc: Doc, spans: list[tuple[int, int]], hosts: set[str]) -> list[Fact]:
     out: list[Fact] = []
     for i, (s, e) in enumerate(spans):
         sent = doc.text[s:e]
@@ -207,9 +303,13 @@ def ties(doc: Doc, spans: list[tuple[int, int]]) -> list[Fact]:
             signed = None
         if not (twin or signed):
             continue
-        places = doc.within(doc.places, s, e)
-        if not places and i and _BOTH.search(sent):
-            places = doc.within(doc.places, *spans[i - 1])  # «the two cities»: the last ones
+        places = sorted(doc.within(doc.places, s, e) + coreferents(doc, s, e, hosts),
+                        key=lambda p: p.start)  # fmt: skip
+        if not places and i and _BOTH.search(sent):  # «the two cities»: the last ones named
+            for back in range(i - 1, max(-1, i - 4), -1):
+                places = doc.within(doc.places, *spans[back])
+                if places:
+                    break
         dated = [d for d in doc.within(doc.dates, s, e) if d.value[:4].isdigit()]
         dates = [d for d in dated if not d.relative] or dated
         pairs = _pairs(doc, places, twin.start() if twin else None)
@@ -241,10 +341,14 @@ def _title(doc: Doc, sent: str, twin: bool) -> str:
 
 def merge_ties(facts: list[Fact]) -> list[Fact]:
     """One twinning per pair and kind, one visit per sender and destination (a headline and
-    the body name the same event): the dated mention wins, else the first."""
+    the body name the same event): the dated mention wins, else the first; a visit without
+    a sender to a place another visit goes to is that visit."""
     out: list[Fact] = []
     seen: dict[tuple[str, ...], Fact] = {}
+    sent_to = {f.fields["to"] for f in facts if f.type == "visit" and f.fields["from"]}
     for fact in facts:
+        if fact.type == "visit" and not fact.fields["from"] and fact.fields["to"] in sent_to:
+            continue  # «гости побывали в X» after «делегация Y прибыла в X»: the same visit
         if fact.type == "twinning":
             key, when = (*fact.fields["places"], fact.fields["kind"]), "established"
         elif fact.type == "visit":
