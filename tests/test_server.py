@@ -46,7 +46,9 @@ def base(built_out: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def strict(built_out: Path) -> Iterator[str]:
-    yield from _serve(built_out, timeout=1.0, max_rows=5, workers=1, cache_size=0)
+    # 3 s: the time limit counts from arrival, so a query after a killed runaway one also
+    # waits for the worker to be replaced; HEAVY (12k^4 rows) runs far longer than this
+    yield from _serve(built_out, timeout=3.0, max_rows=5, workers=1, cache_size=0)
 
 
 def fetch(
