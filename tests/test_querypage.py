@@ -136,7 +136,8 @@ def test_query_page_pager_and_label_parameter(base: str, browser: Any) -> None:
         page.click("nav.queries button:has-text('partners')")
         page.fill("#params input[name=city]", "Khabarovsk")
         page.click("#run")
-        page.wait_for_function("document.querySelector('#status').innerText.match(/\\d+ rows/)")
+        # a locator wait polls from Playwright's side: the page's CSP forbids eval
+        page.locator("#status", has_text=re.compile(r"\d+ rows")).wait_for()
         labels = page.eval_on_selector_all(
             "#table tbody tr", "rows => rows.map(r => r.cells[1].innerText)"
         )
