@@ -30,6 +30,7 @@ from kg.serve.pages import (
 from kg.serve.pages import (
     RDF_FORMATS as MEDIA_TYPES,
 )
+from kg.serve.pages.i18n import UI
 from kg.vocab import iris
 from kg.vocab.namespaces import GEO, RUJP, SCHEMA
 
@@ -392,3 +393,33 @@ def test_agreement_titles_are_localised(
         assert escape(name) in h1, (prop, name, h1)
     english = str(graph.value(agreement, RDFS.label))
     assert escape(english) not in h1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_source_without_a_title_says_so_not_its_id(lang: str, store: Any, graph: Graph) -> None:
+    untitled = sorted(
+        s
+        for s in graph.subjects(RDF.type, RUJP.Source)
+        if graph.value(s, DCTERMS.title) is None
+        and any(True for _ in graph.subjects(PROV.wasDerivedFrom, s))
+    )
+    assert untitled, "the data has sources whose page shows no title"
+    source = untitled[0]
+    fact = sorted(graph.subjects(PROV.wasDerivedFrom, source))[0]
+    html = resource_html(store, str(fact), lang)
+    assert html is not None
+    item = re.search(rf'<li id="src-\d+"><a[^>]*href="[^"]*{re.escape(_local(source, lang))}', html)
+    assert item is not None
+    entry = html[item.start() : html.index("</li>", item.start())]
+    assert f"({UI[lang]['untitled']})" in entry
+    assert ">source/" not in entry
+
+
+def test_map_labels_stay_inside_the_frame_even_when_crowded() -> None:
+    from kg.serve.pages import geo
+
+    x, y, size = geo._WIDTH - 4, 100.0, 12.0
+    label = "ペトロパヴロフスク・カムチャツキー市"
+    crowd = [(x - 300, y - 40, x, y + 40)]  # every spot left of the point is taken
+    _, _, _, box = geo._place_label(x, y, label, size, crowd)
+    assert 0 <= box[0] and box[2] <= geo._WIDTH

@@ -166,13 +166,20 @@ def _place_label(
             (x, y - off, "middle"),
             (x, y + off + size * 0.7, "middle"),
         ]
-    best = tries[0]
+    best: tuple[int, float, float, str, Box] | None = None  # fewest overlaps, in the frame
     for tx, ty, anchor in tries:
         left = tx if anchor == "start" else tx - width if anchor == "end" else tx - width / 2
         box = (left - 2, ty - size, left + width + 2, ty + size * 0.3)
-        if box[0] >= 0 and box[2] <= _WIDTH and not any(_overlaps(box, t) for t in taken):
+        if box[0] < 0 or box[2] > _WIDTH:
+            continue  # never cut off by the frame
+        hits = sum(_overlaps(box, t) for t in taken)
+        if hits == 0:
             return tx, ty, anchor, box
-    tx, ty, anchor = best
+        if best is None or hits < best[0]:
+            best = (hits, tx, ty, anchor, box)
+    if best is not None:
+        return best[1:]
+    tx, ty, anchor = tries[0]  # wider than the frame on every side: start at the point
     left = tx if anchor == "start" else tx - width
     return tx, ty, anchor, (left, ty - size, left + width, ty + size * 0.3)
 

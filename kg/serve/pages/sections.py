@@ -33,6 +33,7 @@ from kg.serve.pages.predicates import (
     ISSUED,
     LABEL,
     PUBLISHER,
+    TITLE,
     TYPE,
     URL,
 )
@@ -438,6 +439,8 @@ def sources_section(view: View) -> str:
     items = []
     for n, source in enumerate(view.sources.order, start=1):
         title, lang = view.label(source)
+        if not view.objects(source, TITLE):  # the page shows no title: say so, not its id
+            title, lang = f"({view.ui['untitled']})", view.lang
         publisher = view.literal(source, PUBLISHER)
         issued = view.literal(source, ISSUED)
         urls = view.iris(source, URL)
