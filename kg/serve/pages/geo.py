@@ -259,7 +259,11 @@ def _draw(
         f'<text class="label here-label" x="{tx}" y="{ty}" text-anchor="{anchor}">'
         f"{esc(name[0])}</text>"
     )
+    drawn = {here}
     for partner, label, point, stopped in sorted(partners, key=lambda p: p[1]):
+        if point in drawn:  # a region drawn at its centre, where a marker already is
+            continue
+        drawn.add(point)
         x, y = xy(*point)
         css = "partner stopped" if stopped else "partner"
         parts.append(
