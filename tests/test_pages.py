@@ -422,4 +422,4 @@ def test_map_labels_stay_inside_the_frame_even_when_crowded() -> None:
     label = "ペトロパヴロフスク・カムチャツキー市"
     crowd = [(x - 300, y - 40, x, y + 40)]  # every spot left of the point is taken
     _, _, _, box = geo._place_label(x, y, label, size, crowd)
-    assert 0 <= box[0] and box[2] <= geo._WIDTH
+    assert box[0] >= 0 and box[2] <= geo._WIDTH
