@@ -23,6 +23,7 @@ __all__ = [
     "negotiate",
     "query_formats",
     "resource_format",
+    "weighted",
 ]
 
 #: ``{media type: format name}`` offered for SELECT and ASK answers.
@@ -34,13 +35,16 @@ RESOURCE_OFFERS = formats.media_types("graph", "page", quads=False)
 _RESOURCE_SUFFIXES = {f.suffix: f.name for f in formats.select("graph", "page", quads=False)}
 
 
-def negotiate(accept: str, offers: dict[str, str], default: str) -> str | None:
-    """Pick the offered format with the highest q in an Accept header (None: nothing fits)."""
-    if not accept.strip():
-        return default
-    best: tuple[float, int, str] | None = None
-    for order, part in enumerate(accept.split(",")):
-        media, *args = (x.strip() for x in part.split(";"))
+def weighted(header: str) -> list[tuple[int, str, float]]:
+    """The items of an ``Accept``-style header in order, each with its ``q`` (1 when not
+    given, 0 when unreadable).
+
+    >>> weighted("text/csv;q=0.5, application/json")
+    [(0, 'text/csv', 0.5), (1, 'application/json', 1.0)]
+    """
+    items = []
+    for order, part in enumerate(header.split(",")):
+        value, *args = (x.strip() for x in part.split(";"))
         q = 1.0
         for arg in args:
             if arg.startswith("q="):
@@ -48,6 +52,16 @@ def negotiate(accept: str, offers: dict[str, str], default: str) -> str | None:
                     q = float(arg[2:])
                 except ValueError:
                     q = 0.0
+        items.append((order, value, q))
+    return items
+
+
+def negotiate(accept: str, offers: dict[str, str], default: str) -> str | None:
+    """Pick the offered format with the highest q in an Accept header (None: nothing fits)."""
+    if not accept.strip():
+        return default
+    best: tuple[float, int, str] | None = None
+    for order, media, q in weighted(accept):
         if q <= 0:
             continue
         if media in ("*/*", "application/*", "text/*"):

@@ -326,17 +326,11 @@ def pick_lang(asked: str, accept_language: str = "") -> str:
     """
     if asked in LANGS:
         return asked
+    from kg.serve.conneg import weighted
+
     best: tuple[float, int, str] | None = None
-    for order, part in enumerate(accept_language.split(",")):
-        tag, *args = (x.strip() for x in part.split(";"))
+    for order, tag, q in weighted(accept_language):
         primary = tag.split("-")[0].lower()
-        q = 1.0
-        for arg in args:
-            if arg.startswith("q="):
-                try:
-                    q = float(arg[2:])
-                except ValueError:
-                    q = 0.0
         if primary in LANGS and q > 0 and (best is None or (q, -order) > best[:2]):
             best = (q, -order, primary)
     return best[2] if best else "en"
