@@ -204,34 +204,7 @@ def _place(view: View, iri: str) -> str:
         ]
         table = table_html(headers, [r[1] for r in sorted(rows, key=lambda r: r[0])], "ties")
         html += section_html(view.ui["twinnings"], table, "twinnings")
-    attended = []
-    for participation in view.subjects(terms.RUJP.participant, iri):
-        meeting = view.first_iri(participation, terms.RUJP.meeting)
-        role = view.first_iri(participation, terms.RUJP.role)
-        person = view.first_iri(participation, terms.RUJP.representedBy)
-        start = view.literal(meeting, terms.RUJP.startDate) if meeting else ""
-        attended.append(
-            (
-                start,
-                [
-                    view.link(meeting) if meeting else "",
-                    date_html(start),
-                    view.link(person) if person else "",
-                    view.link(role) if role else "",
-                    view.refs(participation),
-                ],
-            )
-        )
-    if attended:
-        headers = [
-            view.ui["meeting"],
-            view.ui["date"],
-            view.ui["person"],
-            view.ui["role"],
-            view.ui["sourced"],
-        ]
-        table = table_html(headers, [r[1] for r in sorted(attended, key=lambda r: r[0])])
-        html += section_html(view.ui["attended"], table, "attended")
+    html += _attended(view, iri, terms.RUJP.participant, terms.RUJP.representedBy, "person")
     memberships = []
     for membership in view.subjects(terms.RUJP.member, iri):
         org = view.first_iri(membership, terms.RUJP.organisation)
@@ -289,6 +262,31 @@ def _visits(view: View, iri: str) -> str:
     return section_html(view.ui["visits"], table, "visits")
 
 
+def _attended(view: View, iri: str, by: str, other: str, other_header: str) -> str:
+    """The conferences ``iri`` attended (its participations through ``by``), by date, with
+    the participation's ``other`` end (the person for a place, the place for a person)."""
+    attended = []
+    for participation in view.subjects(by, iri):
+        meeting = view.first_iri(participation, terms.RUJP.meeting)
+        linked = view.first_iri(participation, other)
+        role = view.first_iri(participation, terms.RUJP.role)
+        start = view.literal(meeting, terms.RUJP.startDate) if meeting else ""
+        cells = [
+            view.link(meeting) if meeting else "",
+            date_html(start),
+            view.link(linked) if linked else "",
+            view.link(role) if role else "",
+            view.refs(participation),
+        ]
+        attended.append((start, cells))
+    if not attended:
+        return ""
+    headers = [view.ui["meeting"], view.ui["date"], view.ui[other_header], view.ui["role"],
+               view.ui["sourced"]]  # fmt: skip
+    table = table_html(headers, [r[1] for r in sorted(attended, key=lambda r: r[0])])
+    return section_html(view.ui["attended"], table, "attended")
+
+
 def _period(view: View, node: str) -> str:
     """The dates of a membership or post: ``start–end (as of)``, escaped."""
     start = view.literal(node, terms.RUJP.startDate)
@@ -339,34 +337,7 @@ def _person(view: View, iri: str) -> str:
     if rows:
         headers = [view.ui["post"], view.ui["organisation"], view.ui["period"], view.ui["sourced"]]
         html += section_html(view.ui["posts"], table_html(headers, rows), "posts")
-    attended = []
-    for participation in view.subjects(terms.RUJP.representedBy, iri):
-        meeting = view.first_iri(participation, terms.RUJP.meeting)
-        place = view.first_iri(participation, terms.RUJP.participant)
-        role = view.first_iri(participation, terms.RUJP.role)
-        start = view.literal(meeting, terms.RUJP.startDate) if meeting else ""
-        attended.append(
-            (
-                start,
-                [
-                    view.link(meeting) if meeting else "",
-                    date_html(start),
-                    view.link(place) if place else "",
-                    view.link(role) if role else "",
-                    view.refs(participation),
-                ],
-            )
-        )
-    if attended:
-        headers = [
-            view.ui["meeting"],
-            view.ui["date"],
-            view.ui["municipality"],
-            view.ui["role"],
-            view.ui["sourced"],
-        ]
-        table = table_html(headers, [r[1] for r in sorted(attended, key=lambda r: r[0])])
-        html += section_html(view.ui["attended"], table, "attended")
+    html += _attended(view, iri, terms.RUJP.representedBy, terms.RUJP.participant, "municipality")
     return html
 
 
