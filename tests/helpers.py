@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset, Graph
 
@@ -136,3 +137,20 @@ def blank_cells(path: Path, key: str, value: str, fields: tuple[str, ...]) -> No
         writer = csv.DictWriter(handle, fieldnames=names, lineterminator="\n")
         writer.writeheader()
         writer.writerows(cited)
+
+
+def running_server(built_out: Path, **options: object) -> Iterator[Any]:
+    """A ``kg serve`` server on a free port over the build in ``built_out`` (``options`` go
+    to :class:`~kg.serve.config.ServerConfig`), serving in a thread until the generator is
+    closed; yields the server (its URL is ``http://127.0.0.1:<server_port>``)."""
+    import threading
+
+    from kg.serve.app import make_server
+    from kg.serve.config import ServerConfig
+
+    config = ServerConfig(store=built_out / "store", out=built_out, **options)  # type: ignore[arg-type]
+    server = make_server("127.0.0.1", 0, config)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server
+    server.shutdown()
+    server.server_close()

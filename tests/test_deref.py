@@ -3,15 +3,14 @@ the ontology documentation, and the pages opened in headless Chromium."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from kg.serve import ServerConfig, make_server
 from kg.vocab import iris
+from tests.helpers import running_server
 
 from .conftest import PageVisit
 from .test_server import fetch
@@ -23,11 +22,8 @@ MEETING = iris.meeting("coastal-mayors-conference", "27")
 
 @pytest.fixture(scope="module")
 def base(built_out: Path) -> Iterator[str]:
-    server = make_server("127.0.0.1", 0, ServerConfig(store=built_out / "store", out=built_out))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    for server in running_server(built_out):
+        yield f"http://127.0.0.1:{server.server_port}"
 
 
 def _path(iri: str) -> str:

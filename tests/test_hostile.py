@@ -23,11 +23,11 @@ import pyoxigraph as ox
 import pytest
 
 from kg.query.guard import QueryRejectedError, check, service_targets
-from kg.serve import ServerConfig, make_server
 from kg.serve.app import Server
 from kg.serve.cache import ByteCache
 from kg.serve.limits import service_refusal, valid_host
 from kg.vocab import iris
+from tests.helpers import running_server
 
 from .helpers import run_cli
 
@@ -71,12 +71,7 @@ def listener() -> Iterator[Listener]:
 
 
 def _start(built_out: Path, **kwargs: object) -> Iterator[Server]:
-    config = ServerConfig(store=built_out / "store", out=built_out, **kwargs)  # type: ignore[arg-type]
-    server = make_server("127.0.0.1", 0, config)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    yield from running_server(built_out, **kwargs)
 
 
 @pytest.fixture(scope="module")

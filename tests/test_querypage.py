@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import threading
 import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,9 +19,9 @@ import pytest
 from rdflib import Graph, URIRef
 
 from kg.query.named import list_queries
-from kg.serve import ServerConfig, make_server
 from kg.vocab import iris
 from kg.vocab.namespaces import RUJP
+from tests.helpers import running_server
 
 from .test_server import fetch
 
@@ -34,11 +33,8 @@ SIZES = [(1400, 900), (390, 844)]
 
 @pytest.fixture(scope="module")
 def base(built_out: Path) -> Iterator[str]:
-    server = make_server("127.0.0.1", 0, ServerConfig(store=built_out / "store", out=built_out))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    for server in running_server(built_out):
+        yield f"http://127.0.0.1:{server.server_port}"
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -17,7 +16,8 @@ import pyoxigraph as ox
 import pytest
 
 from kg.query.named import get_query
-from kg.serve import ServerConfig, make_server, negotiate
+from kg.serve import negotiate
+from tests.helpers import running_server
 
 from .conftest import PageVisit
 
@@ -30,13 +30,8 @@ CONSTRUCT = (
 
 
 def _serve(built_out: Path, **kwargs: object) -> Iterator[str]:
-    config = ServerConfig(store=built_out / "store", out=built_out, **kwargs)  # type: ignore[arg-type]
-    server = make_server("127.0.0.1", 0, config)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    for server in running_server(built_out, **kwargs):
+        yield f"http://127.0.0.1:{server.server_port}"
 
 
 @pytest.fixture(scope="module")
