@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kg.errors import UsageError
 
@@ -59,9 +59,9 @@ _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _STRUCTURAL = {"UNION", "MINUS", "OPTIONAL", "FILTER", "BIND", "GRAPH", "SERVICE", "VALUES"}
 
 
-@dataclass(frozen=True)
-class Limits:
-    """The most a query may be: characters, bracket nesting and structural tokens.
+class Limits(NamedTuple):
+    """The most a query may be: characters, bracket nesting and structural tokens (a named
+    tuple, not a dataclass: ``kg query`` imports this, and dataclasses cost it ~13 ms).
 
     The defaults leave a wide margin under the sizes that crash Oxigraph (nesting in the
     thousands, chains of 20,000) and far above any query written by hand.
@@ -72,8 +72,7 @@ class Limits:
     max_operators: int = 2_000
 
 
-@dataclass(frozen=True)
-class Shape:
+class Shape(NamedTuple):
     """What :func:`check` measured: nesting depth and structural tokens."""
 
     depth: int
