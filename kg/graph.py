@@ -4,7 +4,9 @@ Every node is an IRI from :mod:`kg.vocab.iris` (no blank nodes), so the graph an
 serialisations are deterministic. Each value triple is supported by the sources of the
 cell it comes from (``citations.csv``, else the row's ``sources``); where those differ from
 the sources its subject cites (a per-value citation, or a link derived from another row such
-as ``rujp:twinnedWith``), the builder writes a ``rujp:CitedValue`` node naming them.
+as ``rujp:twinnedWith``), the builder writes a ``rujp:CitedValue`` node naming them, with the
+value's own confidence where it differs from its subject's (``confidence`` in
+``citations.csv``, or the confidence of the row a derived link comes from).
 Alongside the graph the builder returns where each node was curated (file and line) so that
 validation reports can point curators at rows.
 """
@@ -19,7 +21,7 @@ from rdflib.namespace import DCTERMS, PROV
 
 from kg.errors import InputError, Problem
 from kg.tables import LEVELS_MUNICIPAL, TABLES, Row, Tables
-from kg.tables.citations import Citations, load_citations, value_sources
+from kg.tables.citations import Citation, Citations, load_citations, value_sources
 from kg.values import DATE_BOUNDS, UnknownFieldError, date_bounds, date_literal, property_of, term
 from kg.vocab import codes, iris
 from kg.vocab.namespaces import GEO, GEONAMES, RUJP, SCHEMA, WD
@@ -42,6 +44,8 @@ _ROLE = _code_terms(codes.ROLE)
 _POST = _code_terms(codes.POST)
 _DOC = _code_terms(codes.DOCUMENT_KIND)
 _CONFIDENCE = _code_terms(codes.CONFIDENCE)
+#: Confidence grades from the weakest up, to keep the lowest one a value is given.
+_RANK = {"low": 0, "medium": 1, "high": 2}
 _SOURCE_KIND = _code_terms(codes.SOURCE_KIND)
 _PUBLISHER_KIND = _code_terms(codes.PUBLISHER_KIND)
 
@@ -100,6 +104,10 @@ class _Builder:
         self.support: dict[Triple, tuple[set[str], Origin]] = {}
         #: fact node -> the ids of the sources its own row cites
         self.own: dict[URIRef, frozenset[str]] = {}
+        #: value triple -> its confidence (its citation's, else its row's); fact node -> its
+        #: row's confidence. A value graded otherwise than its subject is a cited value.
+        self.graded: dict[Triple, str] = {}
+        self.own_grade: dict[URIRef, str] = {}
         self.ended = _ended_ties(tables)
 
     def add(self, s: URIRef, p: URIRef, o: Term) -> None:
@@ -114,6 +122,7 @@ class _Builder:
         sources: set[str] = set()
         for name in fields:
             sources.update(value_sources(row, name, self.citations))
+            self._grade((s, p, o), row, self.citations.get((row.table, row.key, name)))
         origin = self._origin(row, fields)
         entry = self.support.setdefault((s, p, o), (set(), origin))
         entry[0].update(sources)
@@ -121,6 +130,14 @@ class _Builder:
             earliest, latest = date_bounds(str(o))
             self.value(s, DATE_BOUNDS[p][0], Literal(earliest, datatype=XSD.date), *fields)
             self.value(s, DATE_BOUNDS[p][1], Literal(latest, datatype=XSD.date), *fields)
+
+    def _grade(self, triple: Triple, row: Row, cited: Citation | None) -> None:
+        """Keep the lowest confidence the value is given: its citation's, else its row's."""
+        grade = cited.confidence if cited is not None and cited.confidence else ""
+        grade = grade or row.get("confidence")
+        known = self.graded.get(triple)
+        if known is None or _RANK[grade] < _RANK[known]:
+            self.graded[triple] = grade
 
     def _origin(self, row: Row, fields: tuple[str, ...]) -> Origin:
         for name in fields:
@@ -143,6 +160,7 @@ class _Builder:
         for source_id in row.list("sources"):
             self.add(node, PROV.wasDerivedFrom, URIRef(iris.source(source_id)))
         self.own[node] = frozenset(row.list("sources"))
+        self.own_grade[node] = row.get("confidence")
         self.add(node, RUJP.confidence, _CONFIDENCE[row.get("confidence")])
         if row.get("note"):
             self.add(node, RDFS.comment, Literal(row.get("note"), lang="en"))
@@ -158,9 +176,13 @@ class _Builder:
             self.value(node, SKOS.altLabel, Literal(text.strip(), lang=lang), "alt_labels")
 
     def cited_values(self) -> None:
-        """One ``rujp:CitedValue`` per value whose sources are not its subject's own."""
+        """One ``rujp:CitedValue`` per value whose sources or confidence are not its
+        subject's own; it carries its own ``rujp:confidence`` where that differs."""
         for (s, p, o), (sources, origin) in sorted(self.support.items()):
-            if self.own.get(s) == frozenset(sources):
+            grade = self.graded.get((s, p, o))
+            if grade == self.own_grade.get(s):
+                grade = None  # the subject's own confidence: nothing to add
+            if self.own.get(s) == frozenset(sources) and grade is None:
                 continue
             digest = hashlib.sha256(o.n3().encode("utf-8")).hexdigest()[:12]
             node = URIRef(iris.cited_value(str(s), _local(p), digest))
@@ -170,6 +192,8 @@ class _Builder:
             self.add(node, RUJP.citedValue, o)
             for source_id in sorted(sources):
                 self.add(node, PROV.wasDerivedFrom, URIRef(iris.source(source_id)))
+            if grade is not None:
+                self.add(node, RUJP.confidence, _CONFIDENCE[grade])
             self.origins[node] = origin
 
     def node_of(self, table: str, row: Row) -> str:

@@ -274,6 +274,27 @@ def _resting_on(tables: Tables, only: frozenset[str]) -> Counter[str]:
     return out
 
 
+def _mirror_values(tables: Tables, citations: Citations, mirrors: frozenset[str]) -> Section:
+    """Displayed values whose every source is a mirror, and how many of them are not low."""
+    only = not_low = 0
+    for row in tables:
+        if row.table in _FACT_TABLES:
+            continue
+        for name in _value_columns(row):
+            sources = value_sources(row, name, citations)
+            if not sources or not all(s in mirrors for s in sources):
+                continue
+            only += 1
+            cited = citations.get((row.table, row.key, name))
+            grade = (cited.confidence if cited is not None else "") or row.get("confidence")
+            not_low += grade != "low"
+    return Section(
+        "Values resting only on mirrors",
+        ("measure", "value"),
+        [("values citing only mirrors", only), ("of which not low confidence", not_low)],
+    )
+
+
 def _editions(tables: Tables) -> Section:
     meetings = tables.rows["meetings"]
     numbers = sorted(int(r.get("number")) for r in meetings)
@@ -341,6 +362,7 @@ def trust_sections(tables: Tables) -> list[Section]:
             ]
             + [("all tables", sum(only_mirrors.values()), sum(only_weak.values()))],
         ),
+        _mirror_values(tables, citations, mirrors),
         Section(
             "Places with real coordinates",
             ("measure", "value"),

@@ -279,3 +279,94 @@ def test_a_page_listed_twice_is_found(data_copy: Path) -> None:
     found = [p for p in caught.value.problems if p.field == "url"]
     assert [(p.file, p.row) for p in found] == [("sources.csv", len(lines))]
     assert "the-same-page-again" not in found[0].message  # it names the first row
+
+
+SHAPE_FIXTURES = Path(__file__).resolve().parent / "shapes"
+
+
+def _cited_value(graph: Graph, subject: URIRef, prop: URIRef) -> URIRef:
+    nodes = [
+        n
+        for n in graph.subjects(RUJP.citedSubject, subject)
+        if graph.value(n, RUJP.citedProperty) == prop
+    ]
+    assert len(nodes) == 1, nodes
+    return URIRef(nodes[0])
+
+
+def test_a_value_on_mirrors_alone_carries_low_confidence(built: BuiltGraph) -> None:
+    """Maizuru is a high-confidence row, but its JIS code is shown only by a mirror: the code's
+    cited value carries its own low confidence. A value cited with its row's confidence
+    (Niigata's code, from the encyclopedia itself) gets no grade of its own."""
+    g = built.graph
+    maizuru = URIRef(iris.place("jp-maizuru"))
+    assert g.value(maizuru, RUJP.confidence) == RUJP.ConfidenceHigh
+    code = _cited_value(g, maizuru, RUJP.jisCode)
+    assert g.value(code, RUJP.confidence) == RUJP.ConfidenceLow
+    kinds = {g.value(s, RUJP.publisherKind) for s in g.objects(code, PROV.wasDerivedFrom)}
+    assert kinds == {RUJP.PublisherMirror}
+    niigata = _cited_value(g, URIRef(iris.place("jp-niigata")), RUJP.jisCode)
+    assert g.value(niigata, RUJP.confidence) is None
+
+
+@pytest.mark.parametrize(
+    ("grade", "fires"),
+    [(None, True), (RUJP.ConfidenceMedium, True), (RUJP.ConfidenceLow, False)],
+)
+def test_the_mirror_rule_holds_per_value(
+    shapes: Graph, ontology: Graph, grade: URIRef | None, fires: bool
+) -> None:
+    """A cited value resting only on a mirror (source s3 of the shape fixtures) under a
+    high-confidence subject breaks the rule unless it is graded low itself."""
+    g = Graph().parse(SHAPE_FIXTURES / "valid.ttl")
+    place = URIRef(iris.place("jp-city"))
+    assert g.value(place, RUJP.confidence) == RUJP.ConfidenceHigh
+    node = URIRef(iris.cited_value(str(place), "jisCode", "0123456789ab"))
+    g.add((node, RDF.type, RUJP.CitedValue))
+    g.add((node, RUJP.citedSubject, place))
+    g.add((node, RUJP.citedProperty, RUJP.jisCode))
+    g.add((node, RUJP.citedValue, Literal("151009")))
+    g.add((node, PROV.wasDerivedFrom, URIRef(iris.source("s3"))))
+    if grade is not None:
+        g.add((node, RUJP.confidence, grade))
+    report = validate(g, shapes=shapes, ontology=ontology)
+    flagged = {r.focus for r in report.results if r.shape.endswith("MirrorOnlyShape")}
+    assert (str(node) in flagged) is fires
+    assert flagged <= {str(node)}
+
+
+def test_a_confidence_in_citations_reaches_the_value(data_copy: Path) -> None:
+    def grade(rows: list[dict[str, str]]) -> None:
+        for row in rows:
+            if (row["table"], row["key"], row["field"]) == (
+                "municipalities",
+                "jp-niigata",
+                "jis_code",
+            ):
+                row["confidence"] = "medium"
+
+    _edit(data_copy, "citations.csv", grade)
+    g = build_graph(load_tables(data_copy)).graph
+    node = _cited_value(g, URIRef(iris.place("jp-niigata")), RUJP.jisCode)
+    assert g.value(node, RUJP.confidence) == RUJP.ConfidenceMedium
+
+
+def test_a_bad_confidence_in_citations_names_its_row(data_copy: Path) -> None:
+    _write(
+        data_copy / "citations.csv",
+        ["table", "key", "field", "sources", "confidence", "note"],
+        [["participations", KHV27, "role", CITY_SOURCES, "certain", ""]],
+    )
+    with pytest.raises(InputError) as caught:
+        build_graph(load_tables(data_copy))
+    assert any(
+        p.file == "citations.csv" and p.row == 2 and p.field == "confidence"
+        for p in caught.value.problems
+    ), [str(p) for p in caught.value.problems]
+
+
+def test_stats_count_values_resting_only_on_mirrors(curated: Path) -> None:
+    report = coverage(load_tables(curated))
+    figures = dict(report.section("Values resting only on mirrors").rows)
+    assert figures["values citing only mirrors"] > 0
+    assert figures["of which not low confidence"] == 0

@@ -1,9 +1,11 @@
 """Per-value sources: the optional table ``citations.csv``.
 
-Owns reading and checking ``citations.csv`` (columns ``table, key, field, sources, note``):
-a row says that the value in column ``field`` of the row ``key`` of ``table`` is supported by
-exactly the listed sources. Several columns supported by the same sources may be joined with
-``;`` (``lat;lon``). A value not listed is supported by its row's own ``sources``. The file is
+Owns reading and checking ``citations.csv`` (columns ``table, key, field, sources,
+confidence, note``): a row says that the value in column ``field`` of the row ``key`` of
+``table`` is supported by exactly the listed sources, with its own ``confidence`` where that
+differs from the row's (blank: the row's). Several columns supported by the same sources may
+be joined with ``;`` (``lat;lon``). A value not listed is supported by its row's own
+``sources``. The file is
 optional: without it every value cites its row's sources. Every problem names file, row and
 field; all are collected before :class:`kg.errors.InputError` is raised.
 """
@@ -32,6 +34,8 @@ class Citation(NamedTuple):
     field: str
     sources: tuple[str, ...]
     line: int
+    #: ``high``, ``medium`` or ``low``; empty when the value has its row's confidence
+    confidence: str = ""
 
 
 #: ``(table, key, field) -> Citation``.
@@ -117,7 +121,9 @@ def load_citations(tables: Tables) -> Citations:
                         "keep one row per value",
                     )
                 )
-            out[where] = Citation(*where, tuple(row.list("sources")), row.line)
+            out[where] = Citation(
+                *where, tuple(row.list("sources")), row.line, row.get("confidence")
+            )
     if problems:
         raise InputError(problems)
     return out

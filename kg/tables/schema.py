@@ -315,6 +315,7 @@ CITATIONS = TableSpec(
         Column("key", required=True),
         Column("field", required=True),
         Column("sources", "refs", required=True, refs=("sources",)),
+        Column("confidence", "enum", values=CONFIDENCE),  # blank: the row's confidence
         Column("note"),
     ),
     ("table", "key", "field"),
