@@ -4,9 +4,9 @@ Every node is an IRI from :mod:`kg.vocab.iris` (no blank nodes), so the graph an
 serialisations are deterministic. Each value triple is supported by the sources of the
 cell it comes from (``citations.csv``, else the row's ``sources``); where those differ from
 the sources its subject cites (a per-value citation, or a link derived from another row such
-as ``rujp:twinnedWith``), the builder writes a ``rujp:CitedValue`` node naming them, with the
-value's own confidence where it differs from its subject's (``confidence`` in
-``citations.csv``, or the confidence of the row a derived link comes from).
+as ``rujp:twinnedWith``) or where a citation grades the value otherwise than its row, the
+builder writes a ``rujp:CitedValue`` node naming them, with the value's own confidence
+(``confidence`` in ``citations.csv``, else that of the row the value comes from).
 Alongside the graph the builder returns where each node was curated (file and line) so that
 validation reports can point curators at rows.
 """
@@ -105,7 +105,7 @@ class _Builder:
         #: fact node -> the ids of the sources its own row cites
         self.own: dict[URIRef, frozenset[str]] = {}
         #: value triple -> its confidence (its citation's, else its row's); fact node -> its
-        #: row's confidence. A value graded otherwise than its subject is a cited value.
+        #: row's confidence. A value graded otherwise than its subject gets a cited value.
         self.graded: dict[Triple, str] = {}
         self.own_grade: dict[URIRef, str] = {}
         self.ended = _ended_ties(tables)
@@ -177,12 +177,11 @@ class _Builder:
 
     def cited_values(self) -> None:
         """One ``rujp:CitedValue`` per value whose sources or confidence are not its
-        subject's own; it carries its own ``rujp:confidence`` where that differs."""
+        subject's own; each carries the value's own ``rujp:confidence`` (its citation's,
+        else that of the row it comes from), so a node never depends on another row's."""
         for (s, p, o), (sources, origin) in sorted(self.support.items()):
-            grade = self.graded.get((s, p, o))
-            if grade == self.own_grade.get(s):
-                grade = None  # the subject's own confidence: nothing to add
-            if self.own.get(s) == frozenset(sources) and grade is None:
+            grade = self.graded[(s, p, o)]
+            if self.own.get(s) == frozenset(sources) and grade == self.own_grade.get(s):
                 continue
             digest = hashlib.sha256(o.n3().encode("utf-8")).hexdigest()[:12]
             node = URIRef(iris.cited_value(str(s), _local(p), digest))
@@ -192,8 +191,7 @@ class _Builder:
             self.add(node, RUJP.citedValue, o)
             for source_id in sorted(sources):
                 self.add(node, PROV.wasDerivedFrom, URIRef(iris.source(source_id)))
-            if grade is not None:
-                self.add(node, RUJP.confidence, _CONFIDENCE[grade])
+            self.add(node, RUJP.confidence, _CONFIDENCE[grade])
             self.origins[node] = origin
 
     def node_of(self, table: str, row: Row) -> str:
