@@ -83,9 +83,14 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def canonical_turtle(graph: Graph) -> bytes:
-    """Sorted, diff-friendly Turtle (rdflib's ``longturtle``), byte-identical on rebuild."""
-    return graph.serialize(format="longturtle", encoding="utf-8")
+def canonical_turtle(graph: Graph, ntriples: bytes | None = None) -> bytes:
+    """Sorted, diff-friendly Turtle, byte-identical on rebuild: the layout of
+    :mod:`kg.export.turtle`, with the prefixes bound in ``graph``. ``ntriples`` is the
+    graph's canonical N-Triples when the caller has it already."""
+    from kg.export.turtle import turtle_from_ntriples
+
+    nt = ntriples if ntriples is not None else canonical_ntriples(graph)
+    return turtle_from_ntriples(nt, {name: str(ns) for name, ns in graph.namespaces()})
 
 
 def canonical_ntriples(graph: Graph) -> bytes:
