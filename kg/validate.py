@@ -265,15 +265,19 @@ def validate_rudof(
     shapes_file: Path,
     ontology_file: Path,
     origins: Mapping[URIRef, Origin] | None = None,
+    ntriples: bytes | None = None,
 ) -> Report:
     """Validate with rudof's native SHACL engine (optional, much faster than pySHACL).
 
     Tests check that it agrees with pySHACL on the real graph and on every shape fixture.
+    ``ntriples`` is ``data`` as N-Triples when the caller has it already.
     """
     import pyrudof
 
     rudof = pyrudof.Rudof(pyrudof.RudofConfig())
-    rudof.read_data(data.serialize(format="nt"), format=pyrudof.RDFFormat.NTriples)
+    text = ntriples.decode("utf-8") if ntriples is not None else data.serialize(format="nt")
+    rudof.read_data(text, format=pyrudof.RDFFormat.NTriples)
+    del text
     rudof.read_data(str(ontology_file), merge=True)
     rudof.read_shacl(str(shapes_file))
     report = rudof.validate_shacl()

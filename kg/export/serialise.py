@@ -183,7 +183,11 @@ def export(graph: Graph, fmt: str, *, context: Path | None = None) -> bytes:
     return data
 
 
-def export_all(graph: Graph, *, context: Path | None = None) -> dict[str, bytes]:
-    """Every dataset serialisation of the graph, by format name, in registry order."""
-    nt = canonical_ntriples(graph)
+def export_all(
+    graph: Graph, *, context: Path | None = None, ntriples: bytes | None = None
+) -> dict[str, bytes]:
+    """Every dataset serialisation of the graph, by format name, in registry order.
+
+    ``ntriples`` is the graph's canonical N-Triples when the caller has it already."""
+    nt = ntriples if ntriples is not None else canonical_ntriples(graph)
     return {name: fmt.load()(graph, nt, context) for name, fmt in DATASET_FORMATS.items()}
