@@ -7,7 +7,8 @@ Run: ``python -m tests.benchmarks.bench_scale [SCALE ...] [--engine pyshacl|rudo
 :func:`~tests.benchmarks.synthetic.synthetic_tables` written as CSV, so the whole pipeline
 runs, reading included. Growth is linear when the time per row stays flat across scales.
 ``--phases`` times reading, graph, validation, each serialisation, the dataset description,
-the documentation and the store in one process (peak RSS so far after each).
+the documentation and the store in one process (peak RSS so far after each); with
+``--engine none`` it skips validation, to time the rest at scales no engine reaches.
 """
 
 from __future__ import annotations
@@ -43,10 +44,10 @@ def measure(argv: list[str]) -> tuple[float, float, int]:
     return total, int(rss.group(1)) / 1024, done.returncode
 
 
-def phases(data: Path, engine: str) -> list[tuple[str, float, float]]:
+def phases(data: Path, engine: str, batch: int | None = None) -> list[tuple[str, float, float]]:
     """(phase, seconds, peak RSS in MB so far) of each phase of ``kg build`` on ``data``,
     run in this process as :func:`kg.pipeline.build` runs them (nothing is written but the
-    store, into a temporary folder)."""
+    store, into a temporary folder). ``batch`` is rudof's number of node shapes per run."""
     from kg.export.docs import ontology_documentation
     from kg.export.rdf import canonical_ntriples, canonical_turtle, write_store
     from kg.export.serialise import DATASET_FORMATS
@@ -80,15 +81,18 @@ def phases(data: Path, engine: str) -> list[tuple[str, float, float]]:
                 ontology_file=onto / ONTOLOGY_FILE,
                 origins=built.origins,
                 ntriples=nt,
+                batch=batch,
             ),
         )
+    elif engine == "none":
+        report = None
     else:
         shapes, ontology = load_shapes(onto), load_ontology(onto)
         report = run(
             "validate (pyshacl)",
             lambda: validate(graph, shapes=shapes, ontology=ontology, origins=built.origins),
         )
-    if not report.conforms:
+    if report is not None and not report.conforms:
         raise RuntimeError("the synthetic graph does not conform")
     files = {"nt": nt}
     for name, fmt in DATASET_FORMATS.items():
@@ -105,10 +109,18 @@ def phases(data: Path, engine: str) -> list[tuple[str, float, float]]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("scales", nargs="*", type=int, default=[1, 10])
-    parser.add_argument("--engine", choices=("pyshacl", "rudof"), default="pyshacl")
+    parser.add_argument(
+        "--engine",
+        choices=("pyshacl", "rudof", "none"),
+        default="pyshacl",
+        help="SHACL engine; none (with --phases only) skips validation to time the rest",
+    )
     parser.add_argument("--only", choices=("build", "validate"), default=None)
     parser.add_argument("--phases", action="store_true", help="time each phase in-process")
+    parser.add_argument("--batch", type=int, default=None, help="rudof: node shapes per run")
     args = parser.parse_args(argv)
+    if args.engine == "none" and not args.phases:
+        parser.error("--engine none needs --phases")
     kg = str(Path(sys.executable).with_name("kg"))
     if not args.phases:
         header = ("command", "scale", "rows", "wall s", "ms/row", "peak MB")
@@ -119,7 +131,7 @@ def main(argv: list[str] | None = None) -> None:
             rows = write_synthetic_tables(data, scale)
             if args.phases:
                 print(f"scale {scale} ({rows} rows), engine {args.engine}")
-                for name, seconds, peak in phases(data, args.engine):
+                for name, seconds, peak in phases(data, args.engine, args.batch):
                     print(f"  {name:<20} {seconds:8.2f} s {peak:8.0f} MB peak", flush=True)
                 continue
             out = Path(tmp) / f"out-{scale}"
