@@ -44,10 +44,16 @@ def measure(argv: list[str]) -> tuple[float, float, int]:
     return total, int(rss.group(1)) / 1024, done.returncode
 
 
-def phases(data: Path, engine: str, batch: int | None = None) -> list[tuple[str, float, float]]:
+def phases(
+    data: Path,
+    engine: str,
+    batch: int | None = None,
+    progress: Callable[[str, float, float], None] | None = None,
+) -> list[tuple[str, float, float]]:
     """(phase, seconds, peak RSS in MB so far) of each phase of ``kg build`` on ``data``,
     run in this process as :func:`kg.pipeline.build` runs them (nothing is written but the
-    store, into a temporary folder). ``batch`` is rudof's number of node shapes per run."""
+    store, into a temporary folder). ``batch`` is rudof's number of node shapes per run;
+    ``progress`` is called with each phase's row as soon as it ends."""
     from kg.export.docs import ontology_documentation
     from kg.export.rdf import canonical_ntriples, canonical_turtle, write_store
     from kg.export.serialise import DATASET_FORMATS
@@ -66,6 +72,8 @@ def phases(data: Path, engine: str, batch: int | None = None) -> list[tuple[str,
         found[name] = result = work()
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         rows.append((name, time.perf_counter() - start, peak))
+        if progress is not None:
+            progress(*rows[-1])
         return result
 
     tables = run("read tables", lambda: read_tables(data)[0])
@@ -106,6 +114,10 @@ def phases(data: Path, engine: str, batch: int | None = None) -> list[tuple[str,
     return rows
 
 
+def _print_phase(name: str, seconds: float, peak: float) -> None:
+    print(f"  {name:<20} {seconds:8.2f} s {peak:8.0f} MB peak", flush=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("scales", nargs="*", type=int, default=[1, 10])
@@ -131,8 +143,7 @@ def main(argv: list[str] | None = None) -> None:
             rows = write_synthetic_tables(data, scale)
             if args.phases:
                 print(f"scale {scale} ({rows} rows), engine {args.engine}")
-                for name, seconds, peak in phases(data, args.engine, args.batch):
-                    print(f"  {name:<20} {seconds:8.2f} s {peak:8.0f} MB peak", flush=True)
+                phases(data, args.engine, args.batch, _print_phase)
                 continue
             out = Path(tmp) / f"out-{scale}"
             for name, command in (
