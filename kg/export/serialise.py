@@ -190,4 +190,7 @@ def export_all(
 
     ``ntriples`` is the graph's canonical N-Triples when the caller has it already."""
     nt = ntriples if ntriples is not None else canonical_ntriples(graph)
-    return {name: fmt.load()(graph, nt, context) for name, fmt in DATASET_FORMATS.items()}
+    try:
+        return {name: fmt.load()(graph, nt, context) for name, fmt in DATASET_FORMATS.items()}
+    finally:
+        _provenance.cache_clear()  # the quads' lines are as large as the N-Quads file
