@@ -52,6 +52,8 @@ class Checked:
     report: Report
     #: What reading the tables changed (cells normalised to NFC), one note per file.
     notes: list[Note] = field(default_factory=list)
+    #: The graph's canonical N-Triples, when validation made it (publishing reuses it).
+    ntriples: bytes | None = None
 
 
 @dataclass
@@ -76,16 +78,21 @@ def check(data: Path, ontology: Path, *, engine: str = "pyshacl") -> Checked:
     built = build_graph(tables)
     shapes = load_shapes(ontology)
     onto = load_ontology(ontology)
+    ntriples = None
     if engine == "rudof":
+        from kg.export.rdf import canonical_ntriples
+
+        ntriples = canonical_ntriples(built.graph)
         report = validate_rudof(
             built.graph,
             shapes_file=ontology / SHAPES_FILE,
             ontology_file=ontology / ONTOLOGY_FILE,
             origins=built.origins,
+            ntriples=ntriples,
         )
     else:
         report = validate(built.graph, shapes=shapes, ontology=onto, origins=built.origins)
-    return Checked(tables, built, report, notes)
+    return Checked(tables, built, report, notes, ntriples)
 
 
 def build(
@@ -107,7 +114,9 @@ def build(
     checked = check(data, ontology, engine=engine)
     result = BuildResult(checked)
     if checked.report.conforms:
-        result.outputs = publish(checked.built.graph, data, ontology, out, step=step)
+        result.outputs = publish(
+            checked.built.graph, data, ontology, out, step=step, ntriples=checked.ntriples
+        )
     return result
 
 
@@ -118,9 +127,11 @@ def publish(
     out: Path,
     *,
     step: Callable[[str], None] | None = None,
+    ntriples: bytes | None = None,
 ) -> list[Path]:
     """Write every output of ``graph`` (built from ``data``, conforming) into ``out``;
-    return the paths readers use.
+    return the paths readers use. ``ntriples`` is the graph's canonical N-Triples when the
+    caller has it already.
 
     The new set is written into a fresh folder and switched in at once
     (:mod:`kg.export.versions`): a reader, or a build killed at any moment, sees the old
@@ -131,7 +142,7 @@ def publish(
 
     ontology_ttl = (ontology / ONTOLOGY_FILE).read_bytes()
     digest = inputs_digest(data, ontology).encode("ascii")
-    files = export_all(graph, context=ontology / CONTEXT_FILE)  # each format once
+    files = export_all(graph, context=ontology / CONTEXT_FILE, ntriples=ntriples)
     with staged(out, step) as stage:
         folder = stage.folder
         written = write_graph_outputs(

@@ -34,6 +34,7 @@ __all__ = [
     "load_ontology",
     "load_rdf",
     "load_shapes",
+    "shape_batches",
     "validate",
     "validate_rudof",
 ]
@@ -259,27 +260,77 @@ def validate(
     return Report(bool(conforms), parse_results(results_graph, origins or {}))
 
 
+def shape_batches(shapes_file: Path, size: int) -> list[str]:
+    """The shapes of ``shapes_file`` as Turtle documents of at most ``size`` node shapes each
+    (in IRI order), each with the shapes those reference (``sh:node``, named property
+    shapes) and every triple that belongs to no shape (the prefix declarations)."""
+    from rdflib import BNode
+
+    shapes = Graph().parse(shapes_file, format="turtle")
+    named = {
+        s
+        for kind in (SH.NodeShape, SH.PropertyShape)
+        for s in shapes.subjects(RDF.type, kind)
+        if isinstance(s, URIRef)
+    }
+
+    def closure(node: Node, out: set[tuple[Node, Node, Node]]) -> None:
+        for p, o in shapes.predicate_objects(node):
+            if (node, p, o) not in out:
+                out.add((node, p, o))
+                if isinstance(o, BNode) or o in named:
+                    closure(o, out)
+
+    roots = sorted(s for s in named if (s, RDF.type, SH.NodeShape) in shapes)
+    parts: dict[URIRef, set[tuple[Node, Node, Node]]] = {}
+    for root in roots:
+        closure(root, parts.setdefault(root, set()))
+    shared = set(shapes) - set().union(*parts.values())
+    batches = []
+    for start in range(0, len(roots), max(1, size)):
+        batch = Graph()
+        for prefix, namespace in shapes.namespaces():
+            batch.bind(prefix, namespace)
+        for triple in shared.union(*(parts[r] for r in roots[start : start + size])):
+            batch.add(triple)
+        batches.append(batch.serialize(format="turtle"))
+    return batches
+
+
 def validate_rudof(
     data: Graph,
     *,
     shapes_file: Path,
     ontology_file: Path,
     origins: Mapping[URIRef, Origin] | None = None,
+    ntriples: bytes | None = None,
+    batch: int | None = None,
 ) -> Report:
     """Validate with rudof's native SHACL engine (optional, much faster than pySHACL).
 
     Tests check that it agrees with pySHACL on the real graph and on every shape fixture.
+    ``ntriples`` is ``data`` as N-Triples when the caller has it already. With ``batch``,
+    the shapes are checked ``batch`` node shapes at a time (:func:`shape_batches`): rudof
+    keeps what it builds for each shape until the end of a run, so this lowers the peak
+    memory, at the cost of time (rudof prepares the data again for each run); the report is
+    the same.
     """
     import pyrudof
 
     rudof = pyrudof.Rudof(pyrudof.RudofConfig())
-    rudof.read_data(data.serialize(format="nt"), format=pyrudof.RDFFormat.NTriples)
+    text = ntriples.decode("utf-8") if ntriples is not None else data.serialize(format="nt")
+    rudof.read_data(text, format=pyrudof.RDFFormat.NTriples)
+    del text
     rudof.read_data(str(ontology_file), merge=True)
-    rudof.read_shacl(str(shapes_file))
-    report = rudof.validate_shacl()
+    entries: list[Any] = []
+    for shapes in shape_batches(shapes_file, batch) if batch else [str(shapes_file)]:
+        rudof.reset_shacl()
+        rudof.read_shacl(shapes)
+        entries.extend(rudof.validate_shacl())
+        rudof.reset_shacl_validation()
     origins = origins or {}
     results = []
-    for entry in report:
+    for entry in entries:
         focus = str(entry.focus_node)
         path = entry.path
         results.append(

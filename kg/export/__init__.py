@@ -1,6 +1,8 @@
 """Stage 4, publishing: the files ``kg build`` and ``kg export`` write.
 
 - :mod:`kg.export.rdf` -- canonical Turtle and N-Triples, the embedded store, atomic writes;
+- :mod:`kg.export.lines` -- canonical N-Triples split into the texts of its terms;
+- :mod:`kg.export.turtle` -- the Turtle writer (sorted, grouped by subject, linear time);
 - :mod:`kg.export.serialise` -- the writers of the dataset formats of :mod:`kg.formats`,
   :func:`export` and the pyoxigraph serialiser;
 - :mod:`kg.export.jsonld` -- JSON-LD compaction with ``ontology/context.jsonld``;

@@ -12,6 +12,8 @@
   default graph. So a place's ``rujp:twinnedWith`` lands in the graphs of the agreement's
   sources, and GeoNames coordinates in the graph of the package they come from.
 
+The work is done on the N-Triples texts of the terms (:mod:`kg.export.lines`), in time
+linear in the graph; :func:`provenance_quads` gives the same dataset as pyoxigraph quads.
 Light: pyoxigraph only.
 
 >>> import pyoxigraph as ox
@@ -27,16 +29,30 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from kg.export.lines import TextTriple
 from kg.vocab import terms
 
-__all__ = ["provenance_quads", "supporting_sources", "triples_of"]
+__all__ = [
+    "TextQuad",
+    "provenance_quads",
+    "provenance_text",
+    "supporting_sources",
+    "triples_of",
+]
 
 _DEFAULT = ox.DefaultGraph()
-_DERIVED_FROM = terms.PROV + "wasDerivedFrom"
-_TYPE = terms.RDF + "type"
-_CURATION = frozenset(terms.CURATION_PREDICATES)
+_DERIVED_FROM = f"<{terms.PROV}wasDerivedFrom>"
+_CITED_VALUE = f"<{terms.RUJP.CitedValue}>"
+_TYPE = f"<{terms.RDF}type>"
+_CITED_SUBJECT = f"<{terms.RUJP.citedSubject}>"
+_CITED_PROPERTY = f"<{terms.RUJP.citedProperty}>"
+_CITED_OBJECT = f"<{terms.RUJP.citedValue}>"
+_CURATION = frozenset(f"<{p}>" for p in terms.CURATION_PREDICATES)
 
-Key = tuple[str, str, str]
+Key = TextTriple
+#: One quad as the N-Triples texts of subject, predicate, object and graph name (``""`` for
+#: the default graph).
+TextQuad = tuple[str, str, str, str]
 
 
 def triples_of(ntriples: bytes) -> list[ox.Triple]:
@@ -45,58 +61,64 @@ def triples_of(ntriples: bytes) -> list[ox.Triple]:
     return [ox.Triple(q.subject, q.predicate, q.object) for q in parsed]
 
 
-def _quad_key(quad: ox.Quad) -> tuple[str, str, str, str]:
-    graph = "" if quad.graph_name == _DEFAULT else str(quad.graph_name)
-    return graph, str(quad.subject), str(quad.predicate), str(quad.object)
-
-
-def supporting_sources(triples: list[ox.Triple]) -> dict[Key, list[ox.NamedNode]]:
-    """Every value triple (as N-Triples terms) with the sources that support it."""
-    cites: dict[str, list[ox.NamedNode]] = {}
+def supporting_sources(triples: list[TextTriple]) -> dict[Key, list[str]]:
+    """Every value triple with the sources (IRI terms ``<…>``) that support it, sorted."""
+    cites: dict[str, list[str]] = {}
     cited_values: set[str] = set()
-    parts: dict[str, dict[str, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]] = {}
-    for t in triples:
-        if t.predicate.value == _DERIVED_FROM and isinstance(t.object, ox.NamedNode):
-            cites.setdefault(str(t.subject), []).append(t.object)
-        elif t.predicate.value == _TYPE and str(t.object) == f"<{terms.RUJP.CitedValue}>":
-            cited_values.add(str(t.subject))
-        elif t.predicate.value in (
-            terms.RUJP.citedSubject,
-            terms.RUJP.citedProperty,
-            terms.RUJP.citedValue,
-        ):
-            parts.setdefault(str(t.subject), {})[t.predicate.value] = t.object
-    overrides: dict[Key, list[ox.NamedNode]] = {}
+    parts: dict[str, dict[str, str]] = {}
+    for s, p, o in triples:
+        if p == _DERIVED_FROM and o.startswith("<"):
+            cites.setdefault(s, []).append(o)
+        elif p == _TYPE and o == _CITED_VALUE:
+            cited_values.add(s)
+        elif p in (_CITED_SUBJECT, _CITED_PROPERTY, _CITED_OBJECT):
+            parts.setdefault(s, {})[p] = o
+    overrides: dict[Key, list[str]] = {}
     for node in cited_values:
-        p = parts.get(node, {})
-        s, prop, o = (
-            p.get(terms.RUJP.citedSubject),
-            p.get(terms.RUJP.citedProperty),
-            p.get(terms.RUJP.citedValue),
-        )
-        if s is not None and prop is not None and o is not None:
-            overrides[(str(s), str(prop), str(o))] = cites.get(node, [])
-    out: dict[Key, list[ox.NamedNode]] = {}
-    for t in triples:
-        subject = str(t.subject)
-        if t.predicate.value in _CURATION or subject in cited_values:
+        part = parts.get(node, {})
+        cited = (part.get(_CITED_SUBJECT), part.get(_CITED_PROPERTY), part.get(_CITED_OBJECT))
+        if cited[0] is not None and cited[1] is not None and cited[2] is not None:
+            overrides[(cited[0], cited[1], cited[2])] = cites.get(node, [])
+    out: dict[Key, list[str]] = {}
+    for triple in triples:
+        s, p, _ = triple
+        if p in _CURATION or s in cited_values:
             continue
-        key = (subject, str(t.predicate), str(t.object))
-        sources = overrides.get(key, cites.get(subject))
+        sources = overrides.get(triple, cites.get(s))
         if sources:
-            out[key] = sorted(set(sources), key=str)
+            out[triple] = sorted(set(sources))
     return out
 
 
-def provenance_quads(triples: list[ox.Triple]) -> list[ox.Quad]:
-    """The dataset of the TriG and N-Quads exports, sorted (default graph first).
+def provenance_text(triples: list[TextTriple]) -> set[TextQuad]:
+    """The dataset of the TriG and N-Quads exports as text quads, in no order.
 
     The default graph is the whole graph; the named graph ``<source>`` holds the value
     triples that source supports.
     """
     support = supporting_sources(triples)
-    quads = [ox.Quad(t.subject, t.predicate, t.object, _DEFAULT) for t in triples]
+    quads = {(s, p, o, "") for s, p, o in triples}
+    for triple, sources in support.items():
+        quads.update((*triple, source) for source in sources)
+    return quads
+
+
+def provenance_quads(triples: list[ox.Triple]) -> list[ox.Quad]:
+    """:func:`provenance_text` of pyoxigraph triples, as pyoxigraph quads sorted by graph
+    name (default graph first), subject, predicate and object."""
+    term: dict[str, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {}
+    text: list[TextTriple] = []
     for t in triples:
-        for source in support.get((str(t.subject), str(t.predicate), str(t.object)), []):
-            quads.append(ox.Quad(t.subject, t.predicate, t.object, source))
-    return sorted(set(quads), key=_quad_key)
+        key = (str(t.subject), str(t.predicate), str(t.object))
+        term.update(zip(key, (t.subject, t.predicate, t.object), strict=True))
+        text.append(key)
+    out = []
+    for s, p, o, g in sorted(provenance_text(text), key=lambda q: (q[3], q[0], q[1], q[2])):
+        graph = ox.NamedNode(g[1:-1]) if g else _DEFAULT
+        subject, predicate = term[s], term[p]
+        if not isinstance(subject, ox.NamedNode | ox.BlankNode | ox.Triple):
+            raise ValueError(f"a literal as subject: {s}")
+        if not isinstance(predicate, ox.NamedNode):
+            raise ValueError(f"not an IRI as predicate: {p}")
+        out.append(ox.Quad(subject, predicate, term[o], graph))
+    return out

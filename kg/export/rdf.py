@@ -83,16 +83,42 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def canonical_turtle(graph: Graph) -> bytes:
-    """Sorted, diff-friendly Turtle (rdflib's ``longturtle``), byte-identical on rebuild."""
-    return graph.serialize(format="longturtle", encoding="utf-8")
+def canonical_turtle(graph: Graph, ntriples: bytes | None = None) -> bytes:
+    """Sorted, diff-friendly Turtle, byte-identical on rebuild: the layout of
+    :mod:`kg.export.turtle`, with the prefixes bound in ``graph``. ``ntriples`` is the
+    graph's canonical N-Triples when the caller has it already."""
+    from kg.export.turtle import turtle_from_ntriples
+
+    nt = ntriples if ntriples is not None else canonical_ntriples(graph)
+    return turtle_from_ntriples(nt, {name: str(ns) for name, ns in graph.namespaces()})
 
 
 def canonical_ntriples(graph: Graph) -> bytes:
-    """N-Triples with lines sorted, byte-identical on rebuild."""
-    text: str = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-    lines = sorted({line for line in text.splitlines() if line.strip()})
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    """N-Triples with lines sorted, byte-identical on rebuild.
+
+    The lines rdflib's N-Triples writer makes, each distinct IRI written once (rdflib's
+    writer checks and formats every occurrence again).
+    """
+    from rdflib import Literal
+    from rdflib.plugins.serializers.nt import _quoteLiteral
+
+    iris: dict[object, str] = {}
+    lines: set[str] = set()
+    for s, p, o in graph:
+        st = iris.get(s)
+        if st is None:
+            st = iris[s] = s.n3()
+        pt = iris.get(p)
+        if pt is None:
+            pt = iris[p] = p.n3()
+        if isinstance(o, Literal):
+            lines.add(f"{st} {pt} {_quoteLiteral(o)} .")
+            continue
+        ot = iris.get(o)
+        if ot is None:
+            ot = iris[o] = o.n3()
+        lines.add(f"{st} {pt} {ot} .")
+    return ("\n".join(sorted(lines)) + "\n").encode("utf-8")
 
 
 def write_store(ntriples: bytes, ontology_ttl: bytes, out: Path) -> Path:

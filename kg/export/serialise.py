@@ -36,7 +36,8 @@ import pyoxigraph as ox
 from kg import formats
 from kg.errors import UsageError
 from kg.export.jsonld import default_context, jsonld_bytes, load_context
-from kg.export.provenance import provenance_quads, triples_of
+from kg.export.lines import lower_language, split_ntriples
+from kg.export.provenance import provenance_text, triples_of
 from kg.export.rdf import canonical_ntriples, canonical_turtle
 from kg.vocab.terms import PREFIXES
 
@@ -93,11 +94,6 @@ def turtle_as(data: bytes, fmt: str) -> bytes:
 # -- the post-processing that makes pyoxigraph's output canonical ------------------------------
 
 
-def _sorted_lines(data: bytes) -> bytes:
-    lines = sorted({line for line in data.decode("utf-8").splitlines() if line.strip()})
-    return ("\n".join(lines) + "\n").encode("utf-8")
-
-
 def _sorted_prefixes(turtle: bytes) -> bytes:
     """Turtle/TriG with its leading ``@prefix`` lines sorted (pyoxigraph writes them in
     hash-map order)."""
@@ -126,8 +122,8 @@ def _sorted_xmlns(xml: bytes) -> bytes:
 
 
 def turtle(graph: Graph, nt: bytes, context: Path | None = None) -> bytes:
-    """Canonical Turtle (rdflib's sorted ``longturtle``)."""
-    return canonical_turtle(graph)
+    """Canonical Turtle (:mod:`kg.export.turtle`), written from the sorted lines ``nt``."""
+    return canonical_turtle(graph, nt)
 
 
 def ntriples(graph: Graph, nt: bytes, context: Path | None = None) -> bytes:
@@ -136,19 +132,30 @@ def ntriples(graph: Graph, nt: bytes, context: Path | None = None) -> bytes:
 
 
 @functools.lru_cache(maxsize=1)
-def _provenance(nt: bytes) -> list[ox.Quad]:
-    """The provenance dataset of ``nt``, computed once for the N-Quads and TriG writers."""
-    return provenance_quads(triples_of(nt))
+def _provenance(nt: bytes) -> dict[str, list[bytes]]:
+    """The provenance dataset of ``nt`` as sorted N-Quads lines by graph name (``""`` for the
+    default graph), language tags in lower case as pyoxigraph writes them; computed once for
+    the N-Quads and TriG writers."""
+    graphs: dict[str, list[bytes]] = {}
+    for s, p, o, g in provenance_text(split_ntriples(nt)):
+        line = f"{s} {p} {lower_language(o)} {g} ." if g else f"{s} {p} {lower_language(o)} ."
+        graphs.setdefault(g, []).append(line.encode("utf-8"))
+    for lines in graphs.values():
+        lines.sort()  # UTF-8 bytes sort as their code points do
+    return graphs
 
 
 def nquads(graph: Graph, nt: bytes, context: Path | None = None) -> bytes:
     """N-Quads with provenance named graphs, lines sorted."""
-    return _sorted_lines(serialize(_provenance(nt), "nq"))
+    lines = sorted(line for lines in _provenance(nt).values() for line in lines)
+    return b"\n".join(lines) + b"\n"
 
 
 def trig(graph: Graph, nt: bytes, context: Path | None = None) -> bytes:
     """TriG with provenance named graphs and the project's prefixes, sorted."""
-    quads = _provenance(nt)
+    graphs = _provenance(nt)
+    text = b"".join(line + b"\n" for g in sorted(graphs) for line in graphs[g])
+    quads = ox.parse(text, format=ox.RdfFormat.N_QUADS)
     return _sorted_prefixes(serialize(quads, "trig", PREFIXES))
 
 
@@ -176,7 +183,14 @@ def export(graph: Graph, fmt: str, *, context: Path | None = None) -> bytes:
     return data
 
 
-def export_all(graph: Graph, *, context: Path | None = None) -> dict[str, bytes]:
-    """Every dataset serialisation of the graph, by format name, in registry order."""
-    nt = canonical_ntriples(graph)
-    return {name: fmt.load()(graph, nt, context) for name, fmt in DATASET_FORMATS.items()}
+def export_all(
+    graph: Graph, *, context: Path | None = None, ntriples: bytes | None = None
+) -> dict[str, bytes]:
+    """Every dataset serialisation of the graph, by format name, in registry order.
+
+    ``ntriples`` is the graph's canonical N-Triples when the caller has it already."""
+    nt = ntriples if ntriples is not None else canonical_ntriples(graph)
+    try:
+        return {name: fmt.load()(graph, nt, context) for name, fmt in DATASET_FORMATS.items()}
+    finally:
+        _provenance.cache_clear()  # the quads' lines are as large as the N-Quads file

@@ -17,6 +17,7 @@ from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, VOID
 
 from kg import __version__, formats
+from kg.export.lines import TextTriple, iri_of, split_ntriples
 from kg.vocab import terms
 from kg.vocab.namespaces import ID, ONTOLOGY_IRI, RUJP
 
@@ -76,6 +77,7 @@ _EXAMPLE_CLASSES = (
     RUJP.Meeting,
     RUJP.Organisation,
 )
+_TYPE = f"<{terms.RDF}type>"
 _NAMED_GRAPHS_NOTE = (
     "Default graph: the whole graph (as rujp.ttl). Named graph <source IRI>: the triples "
     "whose subject is a fact node citing that source with prov:wasDerivedFrom."
@@ -100,7 +102,7 @@ def _count(n: int) -> Literal:
     return Literal(n, datatype=XSD.integer)
 
 
-def _describe_dataset(d: Graph, graph: Graph) -> None:
+def _describe_dataset(d: Graph, triples: list[TextTriple]) -> None:
     """Titles, licence, creator, version, endpoint and sources of the dataset."""
     ds = DATASET_IRI
     d.add((ds, RDF.type, VOID.Dataset))
@@ -121,51 +123,51 @@ def _describe_dataset(d: Graph, graph: Graph) -> None:
     d.add((ds, DCTERMS.conformsTo, ONTOLOGY_IRI))
     d.add((ds, VOID.uriSpace, Literal(str(ID))))
     d.add((ds, VOID.sparqlEndpoint, SPARQL_ENDPOINT))
-    sources = {str(s) for s in graph.subjects(RDF.type, RUJP.Source) if isinstance(s, URIRef)}
-    for source in sorted(sources):
+    source_class = f"<{RUJP.Source}>"
+    sources = {s for s, p, o in triples if p == _TYPE and o == source_class}
+    for source in sorted(iri for iri in map(iri_of, sources) if iri is not None):
         d.add((ds, DCTERMS.source, URIRef(source)))
 
 
-def _statistics(d: Graph, graph: Graph) -> None:
-    """VoID counts, class and property partitions, vocabularies and example resources."""
+def _statistics(d: Graph, triples: list[TextTriple]) -> None:
+    """VoID counts, class and property partitions, vocabularies and example resources,
+    counted on the N-Triples texts of the terms (equal terms are equal texts)."""
     ds = DATASET_IRI
-    subjects = {s for s in graph.subjects() if isinstance(s, URIRef)}
-    entities = {s for s in subjects if str(s).startswith(str(ID))}
-    objects = set(graph.objects())
-    predicates = Counter(p for _, p, _ in graph)
-    classes: dict[URIRef, set[URIRef]] = {}
-    for s, c in graph.subject_objects(RDF.type):
-        if isinstance(c, URIRef) and isinstance(s, URIRef):
-            classes.setdefault(c, set()).add(s)
-    d.add((ds, VOID.triples, _count(len(graph))))
+    subjects = {s for s, _, _ in triples if s.startswith("<")}
+    entity_space = f"<{ID}"
+    entities = {s for s in subjects if s.startswith(entity_space)}
+    objects = {o for _, _, o in triples}
+    predicates = Counter(p for _, p, _ in triples)
+    classes: dict[str, set[str]] = {}
+    for s, p, o in triples:
+        if p == _TYPE and o.startswith("<") and s.startswith("<"):
+            classes.setdefault(o[1:-1], set()).add(s[1:-1])
+    d.add((ds, VOID.triples, _count(len(triples))))
     d.add((ds, VOID.entities, _count(len(entities))))
     d.add((ds, VOID.distinctSubjects, _count(len(subjects))))
     d.add((ds, VOID.distinctObjects, _count(len(objects))))
     d.add((ds, VOID.properties, _count(len(predicates))))
     d.add((ds, VOID.classes, _count(len(classes))))
     for cls, members in sorted(classes.items()):
-        part = URIRef(f"{ds}/class/{_slug(str(cls))}")
+        part = URIRef(f"{ds}/class/{_slug(cls)}")
         d.add((ds, VOID.classPartition, part))
-        d.add((part, VOID["class"], cls))
+        d.add((part, VOID["class"], URIRef(cls)))
         d.add((part, VOID.entities, _count(len(members))))
-    for prop, n in sorted(predicates.items()):
-        if not isinstance(prop, URIRef):
-            continue
-        part = URIRef(f"{ds}/property/{_slug(str(prop))}")
+    properties = sorted((p[1:-1], n) for p, n in predicates.items() if p.startswith("<"))
+    for prop, n in properties:
+        part = URIRef(f"{ds}/property/{_slug(prop)}")
         d.add((ds, VOID.propertyPartition, part))
-        d.add((part, VOID.property, prop))
+        d.add((part, VOID.property, URIRef(prop)))
         d.add((part, VOID.triples, _count(n)))
-    vocabularies = {_vocabulary(str(p)) for p in predicates} | {
-        _vocabulary(str(c)) for c in classes
-    }
+    vocabularies = {_vocabulary(p) for p, _ in properties} | {_vocabulary(c) for c in classes}
     for vocabulary in sorted(str(v) for v in vocabularies if v is not None):
         d.add((ds, VOID.vocabulary, URIRef(vocabulary)))
-    degree = Counter(s for s, _, _ in graph) + Counter(o for _, _, o in graph)
+    degree = Counter(s for s, _, _ in triples) + Counter(o for _, _, o in triples)
     for cls in _EXAMPLE_CLASSES:
-        members = classes.get(cls, set())
+        members = classes.get(str(cls), set())
         if members:
-            best = min(members, key=lambda m: (-degree[m], str(m)))
-            d.add((ds, VOID.exampleResource, best))
+            best = min(members, key=lambda m: (-degree[f"<{m}>"], m))
+            d.add((ds, VOID.exampleResource, URIRef(best)))
 
 
 def _sparql_service(d: Graph) -> None:
@@ -209,7 +211,11 @@ def _distributions(d: Graph, files: dict[str, bytes]) -> None:
 
 def dataset_description(graph: Graph, files: dict[str, bytes]) -> Graph:
     """VoID and DCAT description of the graph and of its serialisations ``files``
-    (format name -> the exact bytes published)."""
+    (format name -> the exact bytes published; the statistics are counted on its canonical
+    N-Triples, ``files["nt"]``, made here when absent)."""
+    from kg.export.rdf import canonical_ntriples
+
+    triples = split_ntriples(files["nt"] if "nt" in files else canonical_ntriples(graph))
     d = Graph(bind_namespaces="core")
     for prefix, ns in (
         ("void", VOID),
@@ -222,8 +228,8 @@ def dataset_description(graph: Graph, files: dict[str, bytes]) -> Graph:
         ("owl", OWL),
     ):
         d.bind(prefix, ns)
-    _describe_dataset(d, graph)
-    _statistics(d, graph)
+    _describe_dataset(d, triples)
+    _statistics(d, triples)
     _sparql_service(d)
     _distributions(d, files)
     return d

@@ -132,6 +132,10 @@ class _Copier:
                                 i.strip().rpartition("@") for i in value.split(";") if i.strip()
                             )
                         )
+                if name == "sources" and copy and cells.get("url"):
+                    # each copy cites its own page: the same page twice is an input error
+                    url = cells["url"]
+                    cells["url"] = f"{url}{'&' if '?' in url else '?'}copy={copy}"
                 if name == "meetings":
                     cells["number"] = str(int(row.get("number")) + copy * _MEETING_STRIDE)
                 if name == "twinnings":
