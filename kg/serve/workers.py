@@ -1,17 +1,20 @@
 """The query workers of ``kg serve``: SPARQL evaluated in separate processes, behind a
 bounded queue.
 
-Each worker opens the store read-only and answers one query at a time. A query waits for a
-free worker in a queue of at most ``queue`` places (full: 503 with ``Retry-After``); its
-time limit counts from its arrival, waiting included, and a query over it is killed with
-its process (503) and the worker replaced. A query whose client disconnects leaves the
-queue, or, already running, is killed the same way after a grace of :data:`GRACE` seconds
-(a query about to end may end and keep its worker). An answer over the row cap gets 413; a
-worker that dies (the engine crashed) is replaced and the client told so (500). The store
-is immutable while served, so answers are cached, bounded in entries and bytes
-(:mod:`kg.serve.cache`). Answers are written in the
-formats of :mod:`kg.formats`. The pool runs on the server's event loop; a worker's answer is
-awaited on a thread of its own so the loop never blocks.
+Each worker queries its own copy of the store in memory (or, for a store over
+``memory_triples`` triples, the store on disk, read-only) and answers one query at a time
+(:mod:`kg.serve.answers`: the answer written by pyoxigraph, the row cap). Processes, not
+threads, although pyoxigraph releases the GIL while it evaluates: a thread cannot be stopped
+in the middle of an evaluation, a process can, and a crash of the engine takes only its
+worker down. A query waits for a free worker in a queue of at most ``queue`` places (full:
+503 with ``Retry-After``); its time limit counts from its arrival, waiting included, and a
+query over it is killed with its process (503) and the worker replaced. A query whose client
+disconnects leaves the queue, or, already running, is killed the same way after a grace of
+:data:`GRACE` seconds (a query about to end may end and keep its worker). An answer over the
+row cap gets 413; a worker that dies (the engine crashed) is replaced and the client told so
+(500). The store is immutable while served, so answers are cached, bounded in entries and
+bytes (:mod:`kg.serve.cache`). The pool runs on the server's event loop; a worker's answer
+is awaited on a thread of its own so the loop never blocks.
 """
 
 from __future__ import annotations
@@ -26,7 +29,6 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from kg import formats
 from kg.serve.cache import ByteCache
 from kg.serve.config import TEXT, Reply, ServerConfig
 
@@ -38,40 +40,12 @@ __all__ = ["GRACE", "QueryPool"]
 GRACE = 1.0
 
 
-class _TooLargeError(Exception):
-    pass
+def _worker_main(
+    conn: multiprocessing.connection.Connection, store_path: str, cap: int, memory: int
+) -> None:
+    from kg.serve.answers import TooLargeError, answer, open_store
 
-
-def _execute(store: Any, query: str, rfmt: str, gfmt: str, cap: int) -> tuple[str, bytes]:
-    """``(content type, body)`` of a query's answer in the results or graph format."""
-    import pyoxigraph as ox
-
-    from kg.export.serialise import serialize
-    from kg.query.results import serialize_boolean, serialize_rows
-
-    result = store.query(query)
-    if isinstance(result, ox.QueryBoolean):
-        return formats.get(rfmt).content_type, serialize_boolean(bool(result), rfmt)
-    if isinstance(result, ox.QueryTriples):
-        triples = []
-        for triple in result:
-            triples.append(triple)
-            if len(triples) > cap:
-                raise _TooLargeError(f"the result has more than {cap} triples")
-        return formats.get(gfmt).content_type, serialize(triples, gfmt)
-    variables = [v.value for v in result.variables]
-    rows = []
-    for solution in result:
-        rows.append([solution[v] for v in variables])
-        if len(rows) > cap:
-            raise _TooLargeError(f"the result has more than {cap} rows")
-    return formats.get(rfmt).content_type, serialize_rows(variables, rows, rfmt)
-
-
-def _worker_main(conn: multiprocessing.connection.Connection, store_path: str, cap: int) -> None:
-    import pyoxigraph as ox
-
-    store = ox.Store.read_only(store_path)
+    store = open_store(store_path, memory)
     while True:
         try:
             message = conn.recv()
@@ -81,11 +55,11 @@ def _worker_main(conn: multiprocessing.connection.Connection, store_path: str, c
             return
         query, rfmt, gfmt = message
         try:
-            ctype, body = _execute(store, query, rfmt, gfmt, cap)
+            ctype, body = answer(store, query, rfmt, gfmt, cap)
             conn.send((200, ctype, body))
         except SyntaxError as exc:
             conn.send((400, TEXT, f"SPARQL syntax error: {exc}".encode()))
-        except _TooLargeError as exc:
+        except TooLargeError as exc:
             text = f"{exc}; the server's cap is {cap}: add a LIMIT or narrow the query"
             conn.send((413, TEXT, text.encode()))
         except Exception as exc:  # report evaluation errors to the client
@@ -97,7 +71,9 @@ class _Worker:
         parent, child = ctx.Pipe()
         self.conn: multiprocessing.connection.Connection = parent
         self.process = ctx.Process(
-            target=_worker_main, args=(child, str(config.store), config.max_rows), daemon=True
+            target=_worker_main,
+            args=(child, str(config.store), config.max_rows, config.memory_triples),
+            daemon=True,
         )
         self.process.start()
         child.close()
