@@ -16,7 +16,7 @@ import pytest
 from kg.query.named import get_query
 from kg.query.results import serialize_rows
 from kg.serve import answers
-from kg.serve.answers import TooLargeError, answer, open_store
+from kg.serve.answers import TooLargeError, WorkerStore, answer
 
 TWINNINGS = get_query("twinnings").text
 PARSE = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}
@@ -31,7 +31,9 @@ TRICKY = [
 
 @pytest.fixture(scope="module")
 def store(built_out: Path) -> Iterator[ox.Store]:
-    yield open_store(str(built_out / "store"), 10**9)
+    copy = WorkerStore(str(built_out / "store"), 10**9)
+    assert copy.loaded.wait(120)
+    yield copy.current
 
 
 def _rows(body: bytes, fmt: str) -> list[dict[str, ox.Term]]:
@@ -53,15 +55,21 @@ def _ours(store: ox.Store, query: str, fmt: str) -> bytes:
 
 
 def test_copy_in_memory_only_up_to_the_limit(built_out: Path) -> None:
-    on_disk = open_store(str(built_out / "store"), 10)
-    in_memory = open_store(str(built_out / "store"), 10**9)
+    disk = WorkerStore(str(built_out / "store"), 10)
+    assert disk.loaded.is_set()  # nothing to wait for: no copy
+    on_disk = disk.current
+    copy = WorkerStore(str(built_out / "store"), 10**9)
+    assert len(copy.current) == len(on_disk)  # answers at once, from the disk, meanwhile
+    assert copy.loaded.wait(120)
+    in_memory = copy.current
+    in_memory.add(ox.Quad(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal("o")))
+    in_memory.remove(ox.Quad(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal("o")))
     assert len(on_disk) == len(in_memory) > 10
     assert set(on_disk.quads_for_pattern(None, None, None, None)) == set(
         in_memory.quads_for_pattern(None, None, None, None)
     )
-    with pytest.raises(
-        RuntimeError, match="read-write"
-    ):  # read-only: the store on disk is never written
+    # read-only: the store on disk is never written
+    with pytest.raises(RuntimeError, match="read-write"):
         on_disk.add(ox.Quad(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal("o")))
 
 

@@ -1,10 +1,11 @@
 """The answer to one query, as a query worker of ``kg serve`` computes it: the store a worker
 queries, the evaluation, the row cap and the bytes in the asked format.
 
-:func:`open_store` gives a worker its own copy of the store in memory when the store has at
-most ``memory_triples`` triples (RocksDB costs ~15x more per query on the real data: every
+:class:`WorkerStore` gives a worker its own copy of the store in memory when the store has
+at most ``memory_triples`` triples (RocksDB costs ~15x more per query on the real data: every
 join step opens an iterator on disk; the store is immutable while served, so the copy stays
-right), else the store on disk, read-only.
+right), else the store on disk, read-only; the copy is loaded on a thread while the worker
+already answers from the disk.
 
 :func:`answer` evaluates a query and serialises its answer. Solutions in SPARQL JSON, XML
 and TSV are written by pyoxigraph itself, without a Python object per term (JSON
@@ -22,6 +23,7 @@ again and its rows counted, one by one, up to ``cap + 1`` (413 above). Graphs
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pyoxigraph as ox
@@ -30,7 +32,7 @@ from kg import formats
 from kg.export.serialise import serialize
 from kg.query.results import serialize_boolean, serialize_rows
 
-__all__ = ["BYTES_PER_ROW", "TooLargeError", "answer", "open_store"]
+__all__ = ["BYTES_PER_ROW", "TooLargeError", "WorkerStore", "answer"]
 
 #: Bytes a row may take, on average, before the exact count decides (an answer this large
 #: is evaluated twice: once to write it, once to count its rows).
@@ -81,15 +83,27 @@ def _most_rows(body: bytes, fmt: str) -> int:
     return body.count(b"\n") - 1
 
 
-def open_store(path: str, memory_triples: int) -> Any:
-    """The store a worker queries: a copy in memory when it has at most ``memory_triples``
-    triples, else the store on disk (read-only)."""
-    disk = ox.Store.read_only(path)
-    if len(disk) > memory_triples:
-        return disk
-    memory = ox.Store()
-    memory.bulk_extend(disk.quads_for_pattern(None, None, None, None))
-    return memory
+class WorkerStore:
+    """The store a worker queries, :attr:`current`: the store on disk (read-only) from the
+    start, so a fresh worker answers at once; when it has at most ``memory_triples``
+    triples, a copy in memory loaded on a thread takes its place (:attr:`loaded` is set
+    then, or at once when no copy is made)."""
+
+    def __init__(self, path: str, memory_triples: int) -> None:
+        self.current: Any = ox.Store.read_only(path)
+        self.loaded = threading.Event()
+        if len(self.current) <= memory_triples:
+            threading.Thread(target=self._load, name="kg-store-copy", daemon=True).start()
+        else:
+            self.loaded.set()
+
+    def _load(self) -> None:
+        try:
+            memory = ox.Store()
+            memory.bulk_extend(self.current.quads_for_pattern(None, None, None, None))
+            self.current = memory
+        finally:  # no copy (out of memory): the worker stays on the store on disk
+            self.loaded.set()
 
 
 def _count_rows(store: Any, query: str, cap: int) -> int:

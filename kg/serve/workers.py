@@ -43,9 +43,9 @@ GRACE = 1.0
 def _worker_main(
     conn: multiprocessing.connection.Connection, store_path: str, cap: int, memory: int
 ) -> None:
-    from kg.serve.answers import TooLargeError, answer, open_store
+    from kg.serve.answers import TooLargeError, WorkerStore, answer
 
-    store = open_store(store_path, memory)
+    store = WorkerStore(store_path, memory)
     while True:
         try:
             message = conn.recv()
@@ -55,7 +55,7 @@ def _worker_main(
             return
         query, rfmt, gfmt = message
         try:
-            ctype, body = answer(store, query, rfmt, gfmt, cap)
+            ctype, body = answer(store.current, query, rfmt, gfmt, cap)
             conn.send((200, ctype, body))
         except SyntaxError as exc:
             conn.send((400, TEXT, f"SPARQL syntax error: {exc}".encode()))
