@@ -13,8 +13,13 @@ disconnects leaves the queue, or, already running, is killed the same way after 
 :data:`GRACE` seconds (a query about to end may end and keep its worker). An answer over the
 row cap gets 413; a worker that dies (the engine crashed) is replaced and the client told so
 (500). The store is immutable while served, so answers are cached, bounded in entries and
-bytes (:mod:`kg.serve.cache`). The pool runs on the server's event loop; a worker's answer
-is awaited on a thread of its own so the loop never blocks.
+bytes (:mod:`kg.serve.cache`), and a query that arrives while the same one (same text
+and formats) is being evaluated waits for that answer, within its own time limit, instead
+of taking a worker or a queue place (a crowd asking one uncached query costs one
+evaluation); an evaluation that gives nothing to share (its client left, it ran out of
+time, it failed) leaves each of them to be evaluated on its own. The pool runs on the
+server's event loop; a worker's answer is awaited on a thread of its own so the loop never
+blocks.
 """
 
 from __future__ import annotations
@@ -98,6 +103,15 @@ def _consume(future: asyncio.Future[Any]) -> None:
         future.exception()
 
 
+#: Statuses an answer shared with the same queries waiting for it may have: the answer, a
+#: syntax error and a result over the cap are the same for every one of them.
+_SHARED = (200, 400, 413)
+
+
+class _NothingSharedError(Exception):
+    """The same query evaluated meanwhile gave no answer to share: evaluate it again."""
+
+
 class QueueFullError(Exception):
     """Every worker is busy and the queue is full."""
 
@@ -113,6 +127,7 @@ class QueryPool:
         self._waiting: deque[asyncio.Future[_Worker]] = deque()
         self._all: set[_Worker] = set()
         self._closed = False
+        self._running: dict[tuple[str, str, str], asyncio.Future[Reply | None]] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
         for _ in range(max(1, config.workers)):
             worker = _Worker(self._ctx, config)
@@ -199,10 +214,53 @@ class QueryPool:
             return cached
         watcher = asyncio.ensure_future(gone()) if gone is not None else None
         try:
-            return await self._run(key, arrival, watcher)
+            running = self._running.get(key)
+            if running is not None:
+                try:
+                    return await self._follow(running, arrival, watcher)
+                except _NothingSharedError:
+                    cached = self.cache.get(key)
+                    if cached is not None:
+                        return cached
+            return await self._lead(key, arrival, watcher)
         finally:
             if watcher is not None:
                 watcher.cancel()
+
+    async def _lead(
+        self, key: tuple[str, str, str], arrival: float, watcher: asyncio.Future[None] | None
+    ) -> Reply | None:
+        """Evaluate ``key``; the same queries arriving meanwhile wait for this answer."""
+        future: asyncio.Future[Reply | None] = asyncio.get_running_loop().create_future()
+        self._running.setdefault(key, future)
+        reply: Reply | None = None
+        try:
+            reply = await self._run(key, arrival, watcher)
+            return reply
+        finally:
+            if self._running.get(key) is future:
+                del self._running[key]
+            future.set_result(reply)
+
+    async def _follow(
+        self, running: asyncio.Future[Reply | None], arrival: float, watcher: Any
+    ) -> Reply | None:
+        """The answer of the same query already running, within this request's own time
+        limit; ``None`` when this client went away; :class:`_NothingSharedError` when that
+        evaluation gave no answer to share (its client went away, it ran out of time, or it
+        failed)."""
+        loop = asyncio.get_running_loop()
+        waits = {running} if watcher is None else {running, watcher}
+        left = max(0.0, arrival + self.config.timeout - loop.time())
+        done, _ = await asyncio.wait(waits, timeout=left, return_when=asyncio.FIRST_COMPLETED)
+        if running in done:
+            reply = running.result()
+            if reply is None or reply.status not in _SHARED:
+                raise _NothingSharedError
+            return reply
+        if watcher is not None and watcher in done:
+            return None
+        return self._too_slow()
 
     async def _run(
         self, key: tuple[str, str, str], arrival: float, watcher: asyncio.Future[None] | None
