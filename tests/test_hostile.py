@@ -394,6 +394,29 @@ def test_full_queue_is_503_with_retry_after(tiny: Server) -> None:
     assert still_serving(tiny)
 
 
+def test_identical_queries_share_one_evaluation(tiny: Server) -> None:
+    """One worker, one queue place, no cache: six identical queries at once would leave
+    four refused with 503; sharing the evaluation running, all six get its answer."""
+    text = "SELECT (COUNT(*) AS ?n) WHERE { ?a a ?c . ?d a ?f } # shared"
+    start = threading.Barrier(6)
+    results: list[tuple[int, bytes]] = []
+
+    def ask() -> None:
+        start.wait(30)
+        code, _, body = query(tiny, text)
+        results.append((code, body))
+
+    threads = [threading.Thread(target=ask) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert [code for code, _ in results] == [200] * 6
+    counts = {json.loads(body)["results"]["bindings"][0]["n"]["value"] for _, body in results}
+    assert len(counts) == 1 and int(counts.pop()) > 1000
+    assert still_serving(tiny)
+
+
 def test_disconnected_client_query_is_killed(tiny: Server) -> None:
     before = set(tiny.workers)
     with socket.create_connection(("127.0.0.1", tiny.server_port)) as sock:

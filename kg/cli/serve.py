@@ -39,6 +39,7 @@ def _serve(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         max_rows=args.max_rows,
         workers=args.workers,
+        memory_triples=args.memory_triples,
         cache_size=args.cache_size,
         cache_bytes=args.cache_mb * 1024 * 1024,
         queue=args.queue,
@@ -74,6 +75,13 @@ def register(commands: Any) -> None:
     )
     p.add_argument("--max-rows", type=int, default=10000, help="result cap (rows or triples)")
     p.add_argument("--workers", type=int, default=2, help="query worker processes")
+    p.add_argument(
+        "--memory-triples",
+        type=int,
+        default=1_000_000,
+        help="each worker queries a copy of the store in memory when it has at most this many "
+        "triples (0: the store on disk)",
+    )
     p.add_argument(
         "--queue", type=int, default=256, help="queries that may wait for a worker (then 503)"
     )

@@ -5,6 +5,7 @@
 - :mod:`kg.serve.headers` -- the checks of every request and the headers of every response;
 - :mod:`kg.serve.limits` -- the federation allow-list, the ``Host`` check, the public address;
 - :mod:`kg.serve.workers` -- the query worker processes behind a bounded queue;
+- :mod:`kg.serve.answers` -- the answer a worker computes: its store, the row cap, the bytes;
 - :mod:`kg.serve.cache` -- the caches, bounded in entries and bytes;
 - :mod:`kg.serve.resources` -- resource pages rendered once, cached, with validators;
 - :mod:`kg.serve.service` -- the service description and the served VoID;

@@ -3,8 +3,9 @@ resource pages — as a Starlette application on uvicorn.
 
 The route table is :data:`ROUTES`; one line adds a route. uvicorn owns the connection
 (HTTP/1.1 parsing, keep-alive, ``HEAD`` without a body, a listen backlog of
-:data:`BACKLOG`); :mod:`kg.serve.protocol` adds deadlines and a size limit on request headers,
-:mod:`kg.serve.headers` the checks of every request and the headers of every response.
+:data:`BACKLOG`) on the event loop :data:`EVENT_LOOP`; :mod:`kg.serve.protocol` adds
+deadlines and a size limit on request headers, :mod:`kg.serve.headers` the checks of every
+request and the headers of every response.
 
 - ``/sparql`` — GET and POST (form-encoded or ``application/sparql-query``); results as SPARQL
   JSON, XML, CSV or TSV and graphs as Turtle, N-Triples, JSON-LD or RDF/XML, chosen by
@@ -53,10 +54,15 @@ from kg.serve.querypage import query_page
 from kg.serve.resources import Resources, conditional
 from kg.serve.workers import QueryPool
 
-__all__ = ["BACKLOG", "ROUTES", "Server", "make_server", "serve_forever"]
+__all__ = ["BACKLOG", "EVENT_LOOP", "ROUTES", "Server", "make_server", "serve_forever"]
 
 #: Connections the kernel queues before the server accepts them.
 BACKLOG = 2048
+#: The event loop: Python's own (selectors on epoll). uvloop serves a little faster on
+#: average but not fairly: at 256 kept-alive connections on 2 cores about 1% of its
+#: requests waited 2.5-4 s and some past 5 s, even behind an application that only sends
+#: fixed bytes, where this loop kept every request under 0.2 s (tests/benchmarks/bench_load).
+EVENT_LOOP = "asyncio"
 STATIC_DIR = resource_dir("kg.serve", "static")
 _STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".map": "application/json"}
 #: The files of the build served under ``/download/``, with their content types.
@@ -363,7 +369,8 @@ class Server:
         uv_config = uvicorn.Config(
             build_app(self.state),
             http=Protocol,
-            loop="uvloop",
+            loop=EVENT_LOOP,
+            proxy_headers=False,  # no proxy is trusted: X-Forwarded-* is not read
             lifespan="off",
             log_level="warning",
             access_log=False,

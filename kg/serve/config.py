@@ -22,7 +22,8 @@ class ServerConfig:
     - ``max_rows``: rows or triples of a query's answer (413 above), and triples of a
       resource's page (the rest is linked, paged);
     - ``workers``: query worker processes; ``queue``: queries that may wait for one (503
-      with ``Retry-After`` when full);
+      with ``Retry-After`` when full); ``memory_triples``: the most triples a store may
+      have for each worker to query a copy of it in memory (0: always the store on disk);
     - ``cache_size``: cached answers and reusable responses (pages: eight times as many; 0
       disables the caches); ``cache_bytes``: the most each of the three caches may hold;
     - ``max_body``: bytes of a request body and characters of a query (413 above);
@@ -37,6 +38,7 @@ class ServerConfig:
     timeout: float = 10.0
     max_rows: int = 10000
     workers: int = 2
+    memory_triples: int = 1_000_000
     cache_size: int = 512
     cache_bytes: int = 64 * 1024 * 1024
     queue: int = 256

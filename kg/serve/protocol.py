@@ -1,5 +1,7 @@
 """The HTTP/1.1 connection of ``kg serve``: uvicorn's httptools protocol with deadlines.
 
+Every connection sends without delay (``TCP_NODELAY``: a response's headers and body are
+two writes, and the second would otherwise wait for the client's delayed ACK, ~40 ms).
 uvicorn closes a kept-alive connection that stays idle, but not one that never sends a
 request or drips its headers a byte at a time. :class:`Protocol` gives every request's
 headers a deadline (``idle_timeout``, from the connection's start or the previous answer)
@@ -11,6 +13,7 @@ headers too. Light: uvicorn and httptools.
 from __future__ import annotations
 
 import asyncio
+import socket
 from typing import Any
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
@@ -73,6 +76,11 @@ class Protocol(HttpToolsProtocol):
         self.transport.close()
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        sock = transport.get_extra_info("socket")
+        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+            # asyncio sets it only on sockets made with IPPROTO_TCP, not on those accepted
+            # from a listening socket made by socket.create_server
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         super().connection_made(transport)
         self._arm()
 

@@ -1,17 +1,25 @@
 """The query workers of ``kg serve``: SPARQL evaluated in separate processes, behind a
 bounded queue.
 
-Each worker opens the store read-only and answers one query at a time. A query waits for a
-free worker in a queue of at most ``queue`` places (full: 503 with ``Retry-After``); its
-time limit counts from its arrival, waiting included, and a query over it is killed with
-its process (503) and the worker replaced. A query whose client disconnects leaves the
-queue, or, already running, is killed the same way after a grace of :data:`GRACE` seconds
-(a query about to end may end and keep its worker). An answer over the row cap gets 413; a
-worker that dies (the engine crashed) is replaced and the client told so (500). The store
-is immutable while served, so answers are cached, bounded in entries and bytes
-(:mod:`kg.serve.cache`). Answers are written in the
-formats of :mod:`kg.formats`. The pool runs on the server's event loop; a worker's answer is
-awaited on a thread of its own so the loop never blocks.
+Each worker queries its own copy of the store in memory (or, for a store over
+``memory_triples`` triples, the store on disk, read-only) and answers one query at a time
+(:mod:`kg.serve.answers`: the answer written by pyoxigraph, the row cap). Processes, not
+threads, although pyoxigraph releases the GIL while it evaluates: a thread cannot be stopped
+in the middle of an evaluation, a process can, and a crash of the engine takes only its
+worker down. A query waits for a free worker in a queue of at most ``queue`` places (full:
+503 with ``Retry-After``); its time limit counts from its arrival, waiting included, and a
+query over it is killed with its process (503) and the worker replaced. A query whose client
+disconnects leaves the queue, or, already running, is killed the same way after a grace of
+:data:`GRACE` seconds (a query about to end may end and keep its worker). An answer over the
+row cap gets 413; a worker that dies (the engine crashed) is replaced and the client told so
+(500). The store is immutable while served, so answers are cached, bounded in entries and
+bytes (:mod:`kg.serve.cache`), and a query that arrives while the same one (same text
+and formats) is being evaluated waits for that answer, within its own time limit, instead
+of taking a worker or a queue place (a crowd asking one uncached query costs one
+evaluation); an evaluation that gives nothing to share (its client left, it ran out of
+time, it failed) leaves each of them to be evaluated on its own. The pool runs on the
+server's event loop; a worker's answer is awaited on a thread of its own so the loop never
+blocks.
 """
 
 from __future__ import annotations
@@ -26,7 +34,6 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from kg import formats
 from kg.serve.cache import ByteCache
 from kg.serve.config import TEXT, Reply, ServerConfig
 
@@ -38,40 +45,12 @@ __all__ = ["GRACE", "QueryPool"]
 GRACE = 1.0
 
 
-class _TooLargeError(Exception):
-    pass
+def _worker_main(
+    conn: multiprocessing.connection.Connection, store_path: str, cap: int, memory: int
+) -> None:
+    from kg.serve.answers import TooLargeError, WorkerStore, answer
 
-
-def _execute(store: Any, query: str, rfmt: str, gfmt: str, cap: int) -> tuple[str, bytes]:
-    """``(content type, body)`` of a query's answer in the results or graph format."""
-    import pyoxigraph as ox
-
-    from kg.export.serialise import serialize
-    from kg.query.results import serialize_boolean, serialize_rows
-
-    result = store.query(query)
-    if isinstance(result, ox.QueryBoolean):
-        return formats.get(rfmt).content_type, serialize_boolean(bool(result), rfmt)
-    if isinstance(result, ox.QueryTriples):
-        triples = []
-        for triple in result:
-            triples.append(triple)
-            if len(triples) > cap:
-                raise _TooLargeError(f"the result has more than {cap} triples")
-        return formats.get(gfmt).content_type, serialize(triples, gfmt)
-    variables = [v.value for v in result.variables]
-    rows = []
-    for solution in result:
-        rows.append([solution[v] for v in variables])
-        if len(rows) > cap:
-            raise _TooLargeError(f"the result has more than {cap} rows")
-    return formats.get(rfmt).content_type, serialize_rows(variables, rows, rfmt)
-
-
-def _worker_main(conn: multiprocessing.connection.Connection, store_path: str, cap: int) -> None:
-    import pyoxigraph as ox
-
-    store = ox.Store.read_only(store_path)
+    store = WorkerStore(store_path, memory)
     while True:
         try:
             message = conn.recv()
@@ -81,11 +60,11 @@ def _worker_main(conn: multiprocessing.connection.Connection, store_path: str, c
             return
         query, rfmt, gfmt = message
         try:
-            ctype, body = _execute(store, query, rfmt, gfmt, cap)
+            ctype, body = answer(store.current, query, rfmt, gfmt, cap)
             conn.send((200, ctype, body))
         except SyntaxError as exc:
             conn.send((400, TEXT, f"SPARQL syntax error: {exc}".encode()))
-        except _TooLargeError as exc:
+        except TooLargeError as exc:
             text = f"{exc}; the server's cap is {cap}: add a LIMIT or narrow the query"
             conn.send((413, TEXT, text.encode()))
         except Exception as exc:  # report evaluation errors to the client
@@ -97,7 +76,9 @@ class _Worker:
         parent, child = ctx.Pipe()
         self.conn: multiprocessing.connection.Connection = parent
         self.process = ctx.Process(
-            target=_worker_main, args=(child, str(config.store), config.max_rows), daemon=True
+            target=_worker_main,
+            args=(child, str(config.store), config.max_rows, config.memory_triples),
+            daemon=True,
         )
         self.process.start()
         child.close()
@@ -122,6 +103,15 @@ def _consume(future: asyncio.Future[Any]) -> None:
         future.exception()
 
 
+#: Statuses an answer shared with the same queries waiting for it may have: the answer, a
+#: syntax error and a result over the cap are the same for every one of them.
+_SHARED = (200, 400, 413)
+
+
+class _NothingSharedError(Exception):
+    """The same query evaluated meanwhile gave no answer to share: evaluate it again."""
+
+
 class QueueFullError(Exception):
     """Every worker is busy and the queue is full."""
 
@@ -137,6 +127,7 @@ class QueryPool:
         self._waiting: deque[asyncio.Future[_Worker]] = deque()
         self._all: set[_Worker] = set()
         self._closed = False
+        self._running: dict[tuple[str, str, str], asyncio.Future[Reply | None]] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
         for _ in range(max(1, config.workers)):
             worker = _Worker(self._ctx, config)
@@ -223,10 +214,53 @@ class QueryPool:
             return cached
         watcher = asyncio.ensure_future(gone()) if gone is not None else None
         try:
-            return await self._run(key, arrival, watcher)
+            running = self._running.get(key)
+            if running is not None:
+                try:
+                    return await self._follow(running, arrival, watcher)
+                except _NothingSharedError:
+                    cached = self.cache.get(key)
+                    if cached is not None:
+                        return cached
+            return await self._lead(key, arrival, watcher)
         finally:
             if watcher is not None:
                 watcher.cancel()
+
+    async def _lead(
+        self, key: tuple[str, str, str], arrival: float, watcher: asyncio.Future[None] | None
+    ) -> Reply | None:
+        """Evaluate ``key``; the same queries arriving meanwhile wait for this answer."""
+        future: asyncio.Future[Reply | None] = asyncio.get_running_loop().create_future()
+        self._running.setdefault(key, future)
+        reply: Reply | None = None
+        try:
+            reply = await self._run(key, arrival, watcher)
+            return reply
+        finally:
+            if self._running.get(key) is future:
+                del self._running[key]
+            future.set_result(reply)
+
+    async def _follow(
+        self, running: asyncio.Future[Reply | None], arrival: float, watcher: Any
+    ) -> Reply | None:
+        """The answer of the same query already running, within this request's own time
+        limit; ``None`` when this client went away; :class:`_NothingSharedError` when that
+        evaluation gave no answer to share (its client went away, it ran out of time, or it
+        failed)."""
+        loop = asyncio.get_running_loop()
+        waits = {running} if watcher is None else {running, watcher}
+        left = max(0.0, arrival + self.config.timeout - loop.time())
+        done, _ = await asyncio.wait(waits, timeout=left, return_when=asyncio.FIRST_COMPLETED)
+        if running in done:
+            reply = running.result()
+            if reply is None or reply.status not in _SHARED:
+                raise _NothingSharedError
+            return reply
+        if watcher is not None and watcher in done:
+            return None
+        return self._too_slow()
 
     async def _run(
         self, key: tuple[str, str, str], arrival: float, watcher: asyncio.Future[None] | None
