@@ -21,6 +21,73 @@ from kg.validate import Report, load_ontology, load_shapes, validate
 TESTS = Path(__file__).resolve().parent
 
 
+def _graph_key(graph: Graph) -> str:
+    """A digest of ``graph``'s triples that two isomorphic graphs share: each blank node
+    stands for the (recursive) digest of what it says, so a freshly parsed copy of the same
+    shapes gets the same key. Blank nodes in a cycle make the key unique (never a false hit)."""
+    import hashlib
+
+    from rdflib import BNode
+
+    signatures: dict[BNode, str] = {}
+    visiting: set[BNode] = set()
+
+    def key(term: Any) -> str:
+        if not isinstance(term, BNode):
+            return str(term.n3())
+        if term in signatures:
+            return signatures[term]
+        if term in visiting:
+            raise _CyclicError
+        visiting.add(term)
+        lines = sorted(f"{key(p)} {key(o)}" for p, o in graph.predicate_objects(term))
+        visiting.discard(term)
+        signatures[term] = "_:" + hashlib.sha256("\n".join(lines).encode()).hexdigest()
+        return signatures[term]
+
+    try:
+        lines = sorted(f"{key(s)} {key(p)} {key(o)}" for s, p, o in graph)
+    except _CyclicError:
+        return f"unique:{id(graph)}:{len(graph)}"
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+class _CyclicError(Exception):
+    """Blank nodes that refer to each other in a cycle (no content digest)."""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pyshacl_once_per_input() -> Iterator[None]:
+    """pySHACL's answer for one data graph and one shapes graph, computed once per session.
+
+    Many tests build the real tables (the CLI, publishing, atomic builds) and so validate the
+    same graph with the same shapes; pySHACL is deterministic, so its answer is kept by the
+    content of its inputs (and options) and handed out again, as a copy. A graph that differs
+    in any triple is validated anew.
+    """
+    import pyshacl
+
+    original = pyshacl.validate
+    answers: dict[tuple[str, str, str], tuple[Any, Graph, Any]] = {}
+
+    def validate(data_graph: Graph, *args: Any, **kwargs: Any) -> Any:
+        shapes = kwargs.get("shacl_graph")
+        if args or not isinstance(data_graph, Graph) or not isinstance(shapes, Graph):
+            return original(data_graph, *args, **kwargs)
+        options = repr(sorted((k, v) for k, v in kwargs.items() if k != "shacl_graph"))
+        key = (_graph_key(data_graph), _graph_key(shapes), options)
+        if key not in answers:
+            answers[key] = original(data_graph, *args, **kwargs)
+        conforms, results, text = answers[key]
+        copy = Graph()
+        copy.addN((s, p, o, copy) for s, p, o in results)
+        return conforms, copy, text
+
+    pyshacl.validate = validate
+    yield
+    pyshacl.validate = original
+
+
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     return paths.data_dir()
@@ -39,6 +106,45 @@ def checked(data_dir: Path, ontology_dir: Path) -> Checked:
 @pytest.fixture(scope="session")
 def graph(checked: Checked) -> Graph:
     return checked.built.graph
+
+
+@pytest.fixture(scope="session")
+def network_data(graph: Graph) -> Any:
+    """The networks' data (:class:`kg.network.NetworkData`) of the real graph."""
+    from kg.network import extract
+
+    return extract(graph)
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """One figure drawn once for the session: the figure, its PNG and SVG bytes (saved
+    before anything measured it) and the warnings drawing and saving raised."""
+
+    figure: Any
+    files: dict[str, bytes]
+    warnings: list[str]
+
+
+@pytest.fixture(scope="session")
+def drawn_figure(network_data: Any) -> Callable[[str, str], Drawn]:
+    """Each figure in each language drawn and saved once per session, through the same
+    calls as :func:`kg.figures.render_figures` (:func:`~kg.figures.figure`, then
+    :func:`~kg.figures.figure_bytes` for each format); the figure tests read it."""
+    import warnings
+    from functools import cache
+
+    from kg.figures import FORMATS, figure, figure_bytes
+
+    @cache
+    def draw(name: str, lang: str) -> Drawn:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            fig = figure(network_data, name, lang)
+            files = {f"{name}-{lang}.{fmt}": figure_bytes(fig, fmt) for fmt in FORMATS}
+        return Drawn(fig, files, [str(w.message) for w in caught])
+
+    return draw
 
 
 @pytest.fixture(scope="session")
@@ -203,8 +309,10 @@ CHROMIUM_ARGS = [
 
 #: Test files that share costly session fixtures run on the same xdist worker: the shape
 #: tests and the engine-agreement tests read the same pySHACL reports; the CLI and the
-#: publishing tests compare the same builds.
+#: publishing tests compare the same builds; the figure tests read the same drawn figures.
 _SHARED_WORKER = {
+    "test_plots": "figures",
+    "test_figure_layout": "figures",
     "test_shapes": "shacl",
     "test_engines": "shacl",
     "test_cli": "builds",
