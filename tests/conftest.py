@@ -17,43 +17,9 @@ from rdflib import Graph
 from kg import paths
 from kg.pipeline import BuildResult, Checked, build, check
 from kg.validate import Report, load_ontology, load_shapes, validate
+from tests.helpers import ONTOLOGY_DOCS, documentation_once, graph_key
 
 TESTS = Path(__file__).resolve().parent
-
-
-def _graph_key(graph: Graph) -> str:
-    """A digest of ``graph``'s triples that two isomorphic graphs share: each blank node
-    stands for the (recursive) digest of what it says, so a freshly parsed copy of the same
-    shapes gets the same key. Blank nodes in a cycle make the key unique (never a false hit)."""
-    import hashlib
-
-    from rdflib import BNode
-
-    signatures: dict[BNode, str] = {}
-    visiting: set[BNode] = set()
-
-    def key(term: Any) -> str:
-        if not isinstance(term, BNode):
-            return str(term.n3())
-        if term in signatures:
-            return signatures[term]
-        if term in visiting:
-            raise _CyclicError
-        visiting.add(term)
-        lines = sorted(f"{key(p)} {key(o)}" for p, o in graph.predicate_objects(term))
-        visiting.discard(term)
-        signatures[term] = "_:" + hashlib.sha256("\n".join(lines).encode()).hexdigest()
-        return signatures[term]
-
-    try:
-        lines = sorted(f"{key(s)} {key(p)} {key(o)}" for s, p, o in graph)
-    except _CyclicError:
-        return f"unique:{id(graph)}:{len(graph)}"
-    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
-
-
-class _CyclicError(Exception):
-    """Blank nodes that refer to each other in a cycle (no content digest)."""
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -75,7 +41,7 @@ def pyshacl_once_per_input() -> Iterator[None]:
         if args or not isinstance(data_graph, Graph) or not isinstance(shapes, Graph):
             return original(data_graph, *args, **kwargs)
         options = repr(sorted((k, v) for k, v in kwargs.items() if k != "shacl_graph"))
-        key = (_graph_key(data_graph), _graph_key(shapes), options)
+        key = (graph_key(data_graph), graph_key(shapes), options)
         if key not in answers:
             answers[key] = original(data_graph, *args, **kwargs)
         conforms, results, text = answers[key]
@@ -86,6 +52,20 @@ def pyshacl_once_per_input() -> Iterator[None]:
     pyshacl.validate = validate
     yield
     pyshacl.validate = original
+
+
+@pytest.fixture(scope="session", autouse=True)
+def ontology_documentation_once() -> Iterator[None]:
+    """The ontology's HTML documentation (pyLODE, a few seconds) made once per ontology
+    content for the session: every build of the same ontology writes the same bytes (the
+    rebuild tests compare them with a build in a fresh process, which makes its own)."""
+    import importlib
+
+    publish = importlib.import_module("kg.export.publish")  # the module, not a function
+    original = publish.ontology_documentation
+    publish.ontology_documentation = documentation_once(original, ONTOLOGY_DOCS)
+    yield
+    publish.ontology_documentation = original
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["place_labels"]
 
 #: adjustText steps.
-_STEPS = 60
+_STEPS = 30
 #: Gap kept between a label and anything else, in display pixels.
 _GAP = 1.5
 #: Radii (in multiples of the label height) and directions tried for a label that collides.
@@ -142,7 +142,7 @@ def place_labels(
     if not texts:
         return []
     canvas: Any = ax.figure.canvas
-    canvas.draw()
+    ax.figure.draw_without_rendering()  # lays the figure out; no pixels are needed yet
     renderer = canvas.get_renderer()
     to_data = ax.transData.inverted()
     marker_boxes = _marker_boxes(markers, ax)
