@@ -141,9 +141,9 @@ def place_labels(
     ]
     if not texts:
         return []
-    canvas: Any = ax.figure.canvas
-    ax.figure.draw_without_rendering()  # lays the figure out; no pixels are needed yet
-    renderer = canvas.get_renderer()
+    fig: Any = ax.figure
+    fig.draw_without_rendering()  # lays the figure out; no pixels are needed yet
+    renderer = fig.canvas.get_renderer()
     to_data = ax.transData.inverted()
     marker_boxes = _marker_boxes(markers, ax)
     obstacles = [a.get_tightbbox(renderer) for a in avoid or []]  # with titles
