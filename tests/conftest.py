@@ -22,14 +22,19 @@ from tests.helpers import ONTOLOGY_DOCS, documentation_once, graph_key
 TESTS = Path(__file__).resolve().parent
 
 
+#: Graphs of at least this many triples are whole builds (the real graph has about 13,000);
+#: smaller ones (the shape fixtures) are kept per fixture by :func:`fixture_report`.
+_WHOLE_GRAPH = 5_000
+
+
 @pytest.fixture(scope="session", autouse=True)
 def pyshacl_once_per_input() -> Iterator[None]:
     """pySHACL's answer for one data graph and one shapes graph, computed once per session.
 
     Many tests build the real tables (the CLI, publishing, atomic builds) and so validate the
-    same graph with the same shapes; pySHACL is deterministic, so its answer is kept by the
-    content of its inputs (and options) and handed out again, as a copy. A graph that differs
-    in any triple is validated anew.
+    same graph with the same shapes; pySHACL is deterministic, so its answer for a whole
+    graph is kept by the content of its inputs (and options) and handed out again, as a
+    copy. A graph that differs in any triple is validated anew.
     """
     import pyshacl
 
@@ -38,7 +43,12 @@ def pyshacl_once_per_input() -> Iterator[None]:
 
     def validate(data_graph: Graph, *args: Any, **kwargs: Any) -> Any:
         shapes = kwargs.get("shacl_graph")
-        if args or not isinstance(data_graph, Graph) or not isinstance(shapes, Graph):
+        if (
+            args
+            or not isinstance(data_graph, Graph)
+            or not isinstance(shapes, Graph)
+            or len(data_graph) < _WHOLE_GRAPH
+        ):
             return original(data_graph, *args, **kwargs)
         options = repr(sorted((k, v) for k, v in kwargs.items() if k != "shacl_graph"))
         key = (graph_key(data_graph), graph_key(shapes), options)
@@ -300,9 +310,40 @@ _SHARED_WORKER = {
 }
 
 
+#: The groups that take longest, longest first: they are handed out first (with
+#: ``--no-loadscope-reorder``), so that the two workers finish together instead of one
+#: starting a long group at the end. Measured with ``pytest --durations=0``; a group not
+#: listed runs after these, in file order.
+_LONGEST_FIRST = (
+    "figures",
+    "builds",
+    "shacl",
+    "test_synthetic",
+    "test_reasoning",
+    "test_atomic_build",
+    "test_remote",
+    "test_querypage",
+    "test_interop",
+    "test_network",
+    "test_interactive",
+    "test_ingest",
+    "test_notebooks",
+    "test_provenance",
+    "test_wheel",
+    "test_doctests",
+    "test_tables",
+    "test_clean_input",
+)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """One xdist group per test file (so module fixtures are built once), except the files
-    of :data:`_SHARED_WORKER`, which share a group."""
+    of :data:`_SHARED_WORKER`, which share a group; the groups of :data:`_LONGEST_FIRST`
+    come first."""
+    rank = {group: i for i, group in enumerate(_LONGEST_FIRST)}
+    groups: dict[str, str] = {}
     for item in items:
         module = item.path.stem
-        item.add_marker(pytest.mark.xdist_group(_SHARED_WORKER.get(module, module)))
+        groups[item.nodeid] = _SHARED_WORKER.get(module, module)
+        item.add_marker(pytest.mark.xdist_group(groups[item.nodeid]))
+    items.sort(key=lambda item: rank.get(groups[item.nodeid], len(rank)))  # stable
