@@ -17,8 +17,65 @@ from rdflib import Graph
 from kg import paths
 from kg.pipeline import BuildResult, Checked, build, check
 from kg.validate import Report, load_ontology, load_shapes, validate
+from tests.helpers import ONTOLOGY_DOCS, documentation_once, graph_key
 
 TESTS = Path(__file__).resolve().parent
+
+
+#: Graphs of at least this many triples are whole builds (the real graph has about 13,000);
+#: smaller ones (the shape fixtures) are kept per fixture by :func:`fixture_report`.
+_WHOLE_GRAPH = 5_000
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pyshacl_once_per_input() -> Iterator[None]:
+    """pySHACL's answer for one data graph and one shapes graph, computed once per session.
+
+    Many tests build the real tables (the CLI, publishing, atomic builds) and so validate the
+    same graph with the same shapes; pySHACL is deterministic, so its answer for a whole
+    graph is kept by the content of its inputs (and options) and handed out again, as a
+    copy. A graph that differs in any triple is validated anew.
+    """
+    import pyshacl
+
+    original = pyshacl.validate
+    answers: dict[tuple[str, str, str], tuple[Any, Graph, Any]] = {}
+
+    def validate(data_graph: Graph, *args: Any, **kwargs: Any) -> Any:
+        shapes = kwargs.get("shacl_graph")
+        if (
+            args
+            or not isinstance(data_graph, Graph)
+            or not isinstance(shapes, Graph)
+            or len(data_graph) < _WHOLE_GRAPH
+        ):
+            return original(data_graph, *args, **kwargs)
+        options = repr(sorted((k, v) for k, v in kwargs.items() if k != "shacl_graph"))
+        key = (graph_key(data_graph), graph_key(shapes), options)
+        if key not in answers:
+            answers[key] = original(data_graph, *args, **kwargs)
+        conforms, results, text = answers[key]
+        copy = Graph()
+        copy.addN((s, p, o, copy) for s, p, o in results)
+        return conforms, copy, text
+
+    pyshacl.validate = validate
+    yield
+    pyshacl.validate = original
+
+
+@pytest.fixture(scope="session", autouse=True)
+def ontology_documentation_once() -> Iterator[None]:
+    """The ontology's HTML documentation (pyLODE, a few seconds) made once per ontology
+    content for the session: every build of the same ontology writes the same bytes (the
+    rebuild tests compare them with a build in a fresh process, which makes its own)."""
+    import importlib
+
+    publish = importlib.import_module("kg.export.publish")  # the module, not a function
+    original = publish.ontology_documentation
+    publish.ontology_documentation = documentation_once(original, ONTOLOGY_DOCS)
+    yield
+    publish.ontology_documentation = original
 
 
 @pytest.fixture(scope="session")
@@ -39,6 +96,45 @@ def checked(data_dir: Path, ontology_dir: Path) -> Checked:
 @pytest.fixture(scope="session")
 def graph(checked: Checked) -> Graph:
     return checked.built.graph
+
+
+@pytest.fixture(scope="session")
+def network_data(graph: Graph) -> Any:
+    """The networks' data (:class:`kg.network.NetworkData`) of the real graph."""
+    from kg.network import extract
+
+    return extract(graph)
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """One figure drawn once for the session: the figure, its PNG and SVG bytes (saved
+    before anything measured it) and the warnings drawing and saving raised."""
+
+    figure: Any
+    files: dict[str, bytes]
+    warnings: list[str]
+
+
+@pytest.fixture(scope="session")
+def drawn_figure(network_data: Any) -> Callable[[str, str], Drawn]:
+    """Each figure in each language drawn and saved once per session, through the same
+    calls as :func:`kg.figures.render_figures` (:func:`~kg.figures.figure`, then
+    :func:`~kg.figures.figure_bytes` for each format); the figure tests read it."""
+    import warnings
+    from functools import cache
+
+    from kg.figures import FORMATS, figure, figure_bytes
+
+    @cache
+    def draw(name: str, lang: str) -> Drawn:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            fig = figure(network_data, name, lang)
+            files = {f"{name}-{lang}.{fmt}": figure_bytes(fig, fmt) for fmt in FORMATS}
+        return Drawn(fig, files, [str(w.message) for w in caught])
+
+    return draw
 
 
 @pytest.fixture(scope="session")
@@ -203,8 +299,10 @@ CHROMIUM_ARGS = [
 
 #: Test files that share costly session fixtures run on the same xdist worker: the shape
 #: tests and the engine-agreement tests read the same pySHACL reports; the CLI and the
-#: publishing tests compare the same builds.
+#: publishing tests compare the same builds; the figure tests read the same drawn figures.
 _SHARED_WORKER = {
+    "test_plots": "figures",
+    "test_figure_layout": "figures",
     "test_shapes": "shacl",
     "test_engines": "shacl",
     "test_cli": "builds",
@@ -212,9 +310,40 @@ _SHARED_WORKER = {
 }
 
 
+#: The groups that take longest, longest first: they are handed out first (with
+#: ``--no-loadscope-reorder``), so that the two workers finish together instead of one
+#: starting a long group at the end. Measured with ``pytest --durations=0``; a group not
+#: listed runs after these, in file order.
+_LONGEST_FIRST = (
+    "figures",
+    "builds",
+    "shacl",
+    "test_synthetic",
+    "test_reasoning",
+    "test_atomic_build",
+    "test_remote",
+    "test_querypage",
+    "test_interop",
+    "test_network",
+    "test_interactive",
+    "test_ingest",
+    "test_notebooks",
+    "test_provenance",
+    "test_wheel",
+    "test_doctests",
+    "test_tables",
+    "test_clean_input",
+)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """One xdist group per test file (so module fixtures are built once), except the files
-    of :data:`_SHARED_WORKER`, which share a group."""
+    of :data:`_SHARED_WORKER`, which share a group; the groups of :data:`_LONGEST_FIRST`
+    come first."""
+    rank = {group: i for i, group in enumerate(_LONGEST_FIRST)}
+    groups: dict[str, str] = {}
     for item in items:
         module = item.path.stem
-        item.add_marker(pytest.mark.xdist_group(_SHARED_WORKER.get(module, module)))
+        groups[item.nodeid] = _SHARED_WORKER.get(module, module)
+        item.add_marker(pytest.mark.xdist_group(groups[item.nodeid]))
+    items.sort(key=lambda item: rank.get(groups[item.nodeid], len(rank)))  # stable

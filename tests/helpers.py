@@ -6,7 +6,7 @@ import contextlib
 import csv
 import io
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,17 @@ from rdflib import Dataset, Graph
 
 from kg.cli import main
 
-__all__ = ["FIXTURES", "SHAPE_FIXTURES", "CliResult", "fixture_graph", "run_cli"]
+__all__ = [
+    "FIXTURES",
+    "ONTOLOGY_DOCS",
+    "SHAPE_FIXTURES",
+    "CliResult",
+    "documentation_once",
+    "fixture_graph",
+    "graph_key",
+    "publish_killed_at",
+    "run_cli",
+]
 
 SHAPE_FIXTURES = Path(__file__).resolve().parent / "shapes"
 
@@ -154,3 +164,113 @@ def running_server(built_out: Path, **options: object) -> Iterator[Any]:
     yield server
     server.shutdown()
     server.server_close()
+
+
+def graph_key(graph: Graph) -> str:
+    """A digest of ``graph``'s triples that two isomorphic graphs share: each blank node
+    stands for the (recursive) digest of what it says, so a freshly parsed copy of the same
+    shapes gets the same key. Blank nodes in a cycle make the key unique (never a false hit)."""
+    import hashlib
+
+    from rdflib import BNode
+
+    signatures: dict[BNode, str] = {}
+    visiting: set[BNode] = set()
+
+    def key(term: Any) -> str:
+        if not isinstance(term, BNode):
+            return str(term.n3())
+        if term in signatures:
+            return signatures[term]
+        if term in visiting:
+            raise _CyclicError
+        visiting.add(term)
+        lines = sorted(f"{key(p)} {key(o)}" for p, o in graph.predicate_objects(term))
+        visiting.discard(term)
+        signatures[term] = "_:" + hashlib.sha256("\n".join(lines).encode()).hexdigest()
+        return signatures[term]
+
+    try:
+        lines = sorted(f"{key(s)} {key(p)} {key(o)}" for s, p, o in graph)
+    except _CyclicError:
+        return f"unique:{id(graph)}:{len(graph)}"
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+class _CyclicError(Exception):
+    """Blank nodes that refer to each other in a cycle (no content digest)."""
+
+
+#: The ontology documentation made in this process, by :func:`graph_key` of the ontology.
+ONTOLOGY_DOCS: dict[str, bytes] = {}
+
+
+def documentation_once(
+    original: Callable[[Graph], bytes], made: dict[str, bytes]
+) -> Callable[[Graph], bytes]:
+    """``original`` (:func:`kg.export.docs.ontology_documentation`) computed once per
+    ontology content: ``made`` keeps each answer by :func:`graph_key` of the ontology."""
+
+    def documentation(ontology: Graph) -> bytes:
+        key = graph_key(ontology)
+        if key not in made:
+            made[key] = original(ontology)
+        return made[key]
+
+    return documentation
+
+
+def _publish_and_die(
+    nt: str, data: str, ontology: str, out: str, point: int, docs: dict[str, bytes]
+) -> None:
+    """In a child process: publish the graph of ``nt`` into ``out`` and kill this process
+    with SIGKILL after ``point`` steps (odd points: 5 ms later, in the middle of the next
+    step). ``docs``: the ontology documentation the parent made, by ontology content."""
+    import importlib
+    import os
+    import signal
+    import threading
+
+    from kg.graph import new_graph
+    from kg.pipeline import publish
+
+    publishing = importlib.import_module("kg.export.publish")
+    publishing.ontology_documentation = documentation_once(
+        publishing.ontology_documentation, dict(docs)
+    )
+
+    graph = new_graph().parse(nt, format="nt")
+    steps = [0]
+
+    def step(_: str) -> None:
+        steps[0] += 1
+        if steps[0] == point // 2 + 1:
+            if point % 2:
+                threading.Timer(0.005, os.kill, (os.getpid(), signal.SIGKILL)).start()
+            else:
+                os.kill(os.getpid(), signal.SIGKILL)
+
+    publish(graph, Path(data), Path(ontology), Path(out), step=step)
+
+
+def publish_killed_at(nt: Path, data: Path, ontology: Path, out: Path, point: int) -> int:
+    """Publish the graph of ``nt`` into ``out`` in another process killed with SIGKILL after
+    ``point`` steps; return that process's exit code (``-SIGKILL`` when it was killed).
+
+    The process is forked from a server process that has imported the pipeline once
+    (multiprocessing's ``forkserver``), so each attempt starts in milliseconds; the server
+    never opened a store, so no storage thread is lost in the fork. The ontology
+    documentation this process made is handed over (:func:`documentation_once`).
+    """
+    import multiprocessing
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["tests.helpers", "kg.pipeline", "kg.export", "pyoxigraph"])
+    process = context.Process(
+        target=_publish_and_die,
+        args=(str(nt), str(data), str(ontology), str(out), point, ONTOLOGY_DOCS),
+    )
+    process.start()
+    process.join()
+    assert process.exitcode is not None
+    return process.exitcode

@@ -7,8 +7,6 @@ from __future__ import annotations
 import hashlib
 import shutil
 import signal
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from kg.export.rdf import canonical_ntriples
 from kg.export.versions import CURRENT_LINK, VERSIONS_DIR
 from kg.graph import new_graph
 from kg.pipeline import INPUTS_DIGEST_FILE, build, publish
+from tests.helpers import publish_killed_at
 
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 
@@ -43,36 +42,14 @@ def _set_of(out: Path) -> str:
     return (out / INPUTS_DIGEST_FILE).read_text(encoding="ascii")
 
 
-#: A build's write phase in another process, killed with SIGKILL after ``point`` steps (odd
-#: points: 5 ms later, in the middle of the next step). Arguments: N-Triples of the graph,
-#: data, ontology, output folder, point.
-_WRITER = """
-import os, signal, sys, threading
-from pathlib import Path
-from kg.graph import new_graph
-from kg.pipeline import publish
-nt, data, ontology, out, point = sys.argv[1:]
-graph = new_graph().parse(nt, format="nt")
-steps, point = [0], int(point)
-def step(_):
-    steps[0] += 1
-    if steps[0] == point // 2 + 1:
-        if point % 2:
-            threading.Timer(0.005, os.kill, (os.getpid(), signal.SIGKILL)).start()
-        else:
-            os.kill(os.getpid(), signal.SIGKILL)
-publish(graph, Path(data), Path(ontology), Path(out), step=step)
-"""
-
-
 def _killed_at(nt: Path, data: Path, ontology: Path, out: Path, point: int) -> bool:
-    """Publish the graph of ``nt`` into ``out`` in a process killed after ``point`` steps.
-    True when it was killed, False when it finished first."""
-    args = [sys.executable, "-c", _WRITER, str(nt), str(data), str(ontology), str(out)]
-    done = subprocess.run([*args, str(point)], capture_output=True, text=True, check=False)
-    if done.returncode == -signal.SIGKILL:
+    """Publish the graph of ``nt`` into ``out`` in a process killed after ``point`` steps
+    (odd points: 5 ms later, in the middle of the next step). True when it was killed,
+    False when it finished first."""
+    code = publish_killed_at(nt, data, ontology, out, point)
+    if code == -signal.SIGKILL:
         return True
-    assert done.returncode == 0, done.stderr
+    assert code == 0, f"publishing failed with exit code {code} (its traceback is above)"
     return False
 
 

@@ -10,7 +10,6 @@ blanked.
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +19,6 @@ import matplotlib
 import pytest
 from matplotlib.figure import Figure
 from matplotlib.text import Text
-from rdflib import Graph
 
 from kg.figures import FIGURES, cjk_font, figure, geo, positions
 from kg.figures import fonts as fonts_module
@@ -37,8 +35,8 @@ LANGS = ("en", "ru", "ja")
 
 
 @pytest.fixture(scope="module")
-def data(graph: Graph) -> NetworkData:
-    return extract(graph)
+def data(network_data: NetworkData) -> NetworkData:
+    return network_data
 
 
 @pytest.fixture(scope="module")
@@ -51,12 +49,11 @@ def need_cjk() -> None:
 
 
 @pytest.fixture(scope="module")
-def drawn(data: NetworkData) -> Callable[[str, str], Figure]:
-    """Each figure drawn once per language for the module."""
+def drawn(drawn_figure: Callable[[str, str], Any]) -> Callable[[str, str], Figure]:
+    """Each figure drawn once per language for the session (the figure tests share them)."""
 
-    @functools.cache
     def draw(name: str, lang: str) -> Figure:
-        fig = figure(data, name, lang)
+        fig: Figure = drawn_figure(name, lang).figure
         fig.set_dpi(DPI)
         return fig
 

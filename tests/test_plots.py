@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import csv
-import functools
 import os
 import re
 import subprocess
 import sys
-import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from rdflib import Graph
 
 from kg.figures import (
     FIGURES,
@@ -28,7 +26,7 @@ from kg.figures import (
 )
 from kg.figures.i18n import missing_labels
 from kg.figures.style import COUNTRY_COLOR, KIND_COLOR, ROLE_COLOR
-from kg.network import NetworkData, extract, twinning_network
+from kg.network import NetworkData, twinning_network
 from kg.vocab import codes
 from tests.helpers import run_cli
 
@@ -38,8 +36,8 @@ CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 @pytest.fixture(scope="module")
-def data(graph: Graph) -> NetworkData:
-    return extract(graph)
+def data(network_data: NetworkData) -> NetworkData:
+    return network_data
 
 
 @pytest.fixture(scope="module")
@@ -60,15 +58,20 @@ def _texts(fig: object) -> str:
 
 
 @pytest.fixture(scope="module")
-def rendered(data: NetworkData) -> Callable[[str], tuple[dict[str, bytes], list[str]]]:
-    """Every figure in one language, rendered once per module: the files and the warnings."""
+def rendered(
+    drawn_figure: Callable[[str, str], Any],
+) -> Callable[[str], tuple[dict[str, bytes], list[str]]]:
+    """Every figure in one language, as the session drew and saved it (the same calls as
+    :func:`kg.figures.render_figures`): the files and the warnings."""
 
-    @functools.cache
     def render(lang: str) -> tuple[dict[str, bytes], list[str]]:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            files = render_figures(data, FIGURES, lang)
-        return files, [str(w.message) for w in caught]
+        files: dict[str, bytes] = {}
+        messages: list[str] = []
+        for name in FIGURES:
+            drawn = drawn_figure(name, lang)
+            files.update(drawn.files)
+            messages += drawn.warnings
+        return files, messages
 
     return render
 
@@ -100,10 +103,12 @@ def test_figures_are_byte_identical_across_runs(
         assert first[name] == second[name], name
 
 
-def test_labels_are_in_the_chosen_language(data: NetworkData, noto: Path) -> None:
-    japanese = _texts(figure(data, "ranking", "ja"))
-    russian = _texts(figure(data, "ranking", "ru"))
-    english = _texts(figure(data, "ranking", "en"))
+def test_labels_are_in_the_chosen_language(
+    data: NetworkData, noto: Path, drawn_figure: Callable[[str, str], Any]
+) -> None:
+    japanese = _texts(drawn_figure("ranking", "ja").figure)
+    russian = _texts(drawn_figure("ranking", "ru").figure)
+    english = _texts(drawn_figure("ranking", "en").figure)
     assert CJK.search(japanese) and not CJK.search(english)
     assert CYRILLIC.search(russian) and not CYRILLIC.search(english)
     g = twinning_network(data)

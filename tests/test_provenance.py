@@ -17,6 +17,7 @@ from rdflib.namespace import PROV
 from kg.errors import InputError
 from kg.export.provenance import provenance_quads, triples_of
 from kg.graph import BuiltGraph, build_graph
+from kg.pipeline import Checked
 from kg.query.citations import value_sources
 from kg.query.named import get_query
 from kg.query.store import select
@@ -62,8 +63,9 @@ def curated(data_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def built(curated: Path) -> BuiltGraph:
-    return build_graph(load_tables(curated))
+def built(checked: Checked) -> BuiltGraph:
+    """The graph of the curated tables (``curated``): the session's, built by the same calls."""
+    return checked.built
 
 
 @pytest.fixture(scope="module")

@@ -46,8 +46,9 @@ def _superclasses(ontology: Graph, cls: Any) -> set[Any]:
     return out
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def closed(graph: Graph, ontology: Graph) -> Graph:
+    """The closure of the ontology and the real graph, computed once for the session."""
     return _closure(ontology, graph)
 
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["place_labels"]
 
 #: adjustText steps.
-_STEPS = 60
+_STEPS = 30
 #: Gap kept between a label and anything else, in display pixels.
 _GAP = 1.5
 #: Radii (in multiples of the label height) and directions tried for a label that collides.
@@ -141,9 +141,9 @@ def place_labels(
     ]
     if not texts:
         return []
-    canvas: Any = ax.figure.canvas
-    canvas.draw()
-    renderer = canvas.get_renderer()
+    fig: Any = ax.figure
+    fig.draw_without_rendering()  # lays the figure out; no pixels are needed yet
+    renderer = fig.canvas.get_renderer()
     to_data = ax.transData.inverted()
     marker_boxes = _marker_boxes(markers, ax)
     obstacles = [a.get_tightbbox(renderer) for a in avoid or []]  # with titles
