@@ -370,10 +370,17 @@ def parse_results(results: Graph, origins: Mapping[URIRef, Origin]) -> tuple[Val
                 path=_text(path) if isinstance(path, URIRef) else "",
                 value=_text(results.value(node, SH.value)),
                 shape=_text(results.value(node, SH.sourceShape)),
-                message=_text(results.value(node, SH.resultMessage)),
+                message=_message(results, node),
             )
         )
     return tuple(sorted(set(out)))
+
+
+def _message(results: Graph, node: Node) -> str:
+    """The result's message; of several (a shape's own and its SPARQL constraint's, which
+    names the values), the longest, so the choice never depends on the report's order."""
+    texts = [_text(m) for m in results.objects(node, SH.resultMessage)]
+    return max(texts, key=lambda text: (len(text), text), default="")
 
 
 def format_report(report: Report) -> str:

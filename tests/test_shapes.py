@@ -117,3 +117,25 @@ def test_conflict_message_names_the_row_field_and_source(
     assert found, [str(r) for r in report.results]
     text = str(found[0])
     assert "source/s1" in text and "endDate" in text and "citations.csv" in text
+
+
+def test_a_result_with_two_messages_keeps_the_one_naming_the_values() -> None:
+    from rdflib import RDF, BNode, Graph, Literal, Namespace
+
+    from kg.validate import parse_results
+
+    sh = Namespace("http://www.w3.org/ns/shacl#")
+    general = "A source is cited by the accepted value and by a claim."
+    specific = "Source s1 is cited by this claim and by the accepted value 2020 of endDate."
+    chosen = set()
+    for order in ((general, specific), (specific, general)):
+        report, result = BNode(), BNode()
+        graph = Graph()
+        graph.add((report, RDF.type, sh.ValidationReport))
+        graph.add((report, sh.result, result))
+        graph.add((result, sh.resultSeverity, sh.Violation))
+        for text in order:
+            graph.add((result, sh.resultMessage, Literal(text)))
+        (parsed,) = parse_results(graph, {})
+        chosen.add(parsed.message)
+    assert chosen == {specific}
