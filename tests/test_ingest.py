@@ -11,6 +11,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,6 +65,11 @@ def _keys(facts: list[dict[str, object]]) -> set[tuple[str, ...]]:
         elif f["type"] == "participation":
             out.add(("participation", str(f["meeting"]), str(f["city"]), str(f["role"])))
     return out
+
+
+def _facts(ingester: Ingester, text: str, published: str) -> list[dict[str, Any]]:
+    """The facts of one article, as JSON."""
+    return [f.to_json() for f in ingester.article(text, published=published).facts]
 
 
 def _check_2019(ingester: Ingester, path: Path) -> None:
@@ -246,7 +252,7 @@ def test_html_page_main_text_without_boilerplate(ingester: Ingester, tmp_path: P
     text = read_article(page)
     assert "Maizuru and Nakhodka" in text
     assert "Copyright" not in text
-    facts = [f.to_json() for f in ingester.article(text, published="1961-07-01").facts]
+    facts = _facts(ingester, text, "1961-07-01")
     assert [(f["type"], f["places"], f["established"]) for f in facts] == [
         ("twinning", ["jp-maizuru", "ru-nakhodka"], "1961-06")
     ]
@@ -258,7 +264,7 @@ def test_people_resolved_or_proposed_with_their_labels(ingester: Ingester) -> No
         "opened in Vladivostok on August 24, 2015. Akita Mayor Motomu Hozumi and Niigata "
         "Mayor Akira Shinoda were among the participants."
     )
-    facts = [f.to_json() for f in ingester.article(text, published="2015-08-25").facts]
+    facts = _facts(ingester, text, "2015-08-25")
     people = {f["city"]: f for f in facts if f["type"] == "participation"}
     assert people["jp-niigata"]["person"] == "shinoda-akira"
     assert people["jp-niigata"]["iris"]["person"].endswith("/person/shinoda-akira")
@@ -358,7 +364,7 @@ def test_national_delegation_and_the_two_cities_look_back(ingester: Ingester) ->
         "Krai. The Russian delegation arrived in Ishikari on June 2 and was received at city "
         "hall."
     )
-    facts = [f.to_json() for f in ingester.article(text, published="2018-06-05").facts]
+    facts = _facts(ingester, text, "2018-06-05")
     got = {(f["type"], str(f.get("places") or f.get("parties") or f.get("from"))) for f in facts}
     assert got == {
         ("twinning", "['jp-ishikari', 'ru-vanino']"),
@@ -373,7 +379,7 @@ def test_a_place_named_by_a_noun_phrase_is_resolved(ingester: Ingester) -> None:
         "The mayors of Niigata and Hakodate attended. The Japanese port city, which became "
         "Nakhodka's sister city in 1961, showed its guests a museum."
     )
-    facts = [f.to_json() for f in ingester.article(text, published="2013-08-24").facts]
+    facts = _facts(ingester, text, "2013-08-24")
     ties = [(f["places"], f["established"]) for f in facts if f["type"] == "twinning"]
     assert ties == [(["jp-maizuru", "ru-nakhodka"], "1961")]  # the host, not the last city
     ru = ingester.article(

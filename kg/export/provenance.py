@@ -13,7 +13,8 @@
   sources, and GeoNames coordinates in the graph of the package they come from.
 
 The work is done on the N-Triples texts of the terms (:mod:`kg.export.lines`), in time
-linear in the graph; :func:`provenance_quads` gives the same dataset as pyoxigraph quads.
+linear in the graph; :func:`provenance_lines` gives it as sorted N-Quads lines and
+:func:`provenance_quads` as pyoxigraph quads.
 Light: pyoxigraph only.
 
 >>> import pyoxigraph as ox
@@ -29,18 +30,18 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from kg.export.lines import TextTriple
+from kg.export.lines import TextTriple, lower_language
 from kg.vocab import terms
 
 __all__ = [
     "TextQuad",
+    "provenance_lines",
     "provenance_quads",
     "provenance_text",
     "supporting_sources",
     "triples_of",
 ]
 
-_DEFAULT = ox.DefaultGraph()
 _DERIVED_FROM = f"<{terms.PROV}wasDerivedFrom>"
 _CITED_VALUE = f"<{terms.RUJP.CitedValue}>"
 _TYPE = f"<{terms.RDF}type>"
@@ -103,22 +104,24 @@ def provenance_text(triples: list[TextTriple]) -> set[TextQuad]:
     return quads
 
 
+def provenance_lines(triples: list[TextTriple]) -> dict[str, list[bytes]]:
+    """:func:`provenance_text` as N-Quads lines by graph name (``""`` for the default graph),
+    each graph's lines sorted, language tags in lower case as pyoxigraph writes them: what
+    the N-Quads and TriG writers and :func:`provenance_quads` read."""
+    graphs: dict[str, list[bytes]] = {}
+    for s, p, o, g in provenance_text(triples):
+        term = lower_language(o)
+        line = f"{s} {p} {term} {g} ." if g else f"{s} {p} {term} ."
+        graphs.setdefault(g, []).append(line.encode("utf-8"))
+    for lines in graphs.values():
+        lines.sort()  # UTF-8 bytes sort as their code points do
+    return graphs
+
+
 def provenance_quads(triples: list[ox.Triple]) -> list[ox.Quad]:
-    """:func:`provenance_text` of pyoxigraph triples, as pyoxigraph quads sorted by graph
+    """:func:`provenance_lines` of pyoxigraph triples, as pyoxigraph quads sorted by graph
     name (default graph first), subject, predicate and object."""
-    term: dict[str, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {}
-    text: list[TextTriple] = []
-    for t in triples:
-        key = (str(t.subject), str(t.predicate), str(t.object))
-        term.update(zip(key, (t.subject, t.predicate, t.object), strict=True))
-        text.append(key)
-    out = []
-    for s, p, o, g in sorted(provenance_text(text), key=lambda q: (q[3], q[0], q[1], q[2])):
-        graph = ox.NamedNode(g[1:-1]) if g else _DEFAULT
-        subject, predicate = term[s], term[p]
-        if not isinstance(subject, ox.NamedNode | ox.BlankNode | ox.Triple):
-            raise ValueError(f"a literal as subject: {s}")
-        if not isinstance(predicate, ox.NamedNode):
-            raise ValueError(f"not an IRI as predicate: {p}")
-        out.append(ox.Quad(subject, predicate, term[o], graph))
-    return out
+    text = [(str(t.subject), str(t.predicate), str(t.object)) for t in triples]
+    graphs = provenance_lines(text)
+    nquads = b"".join(line + b"\n" for g in sorted(graphs) for line in graphs[g])
+    return list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))

@@ -36,8 +36,8 @@ import pyoxigraph as ox
 from kg import formats
 from kg.errors import UsageError
 from kg.export.jsonld import default_context, jsonld_bytes, load_context
-from kg.export.lines import lower_language, split_ntriples
-from kg.export.provenance import provenance_text, triples_of
+from kg.export.lines import split_ntriples
+from kg.export.provenance import provenance_lines, triples_of
 from kg.export.rdf import canonical_ntriples, canonical_turtle
 from kg.vocab.terms import PREFIXES
 
@@ -133,16 +133,9 @@ def ntriples(graph: Graph, nt: bytes, context: Path | None = None) -> bytes:
 
 @functools.lru_cache(maxsize=1)
 def _provenance(nt: bytes) -> dict[str, list[bytes]]:
-    """The provenance dataset of ``nt`` as sorted N-Quads lines by graph name (``""`` for the
-    default graph), language tags in lower case as pyoxigraph writes them; computed once for
-    the N-Quads and TriG writers."""
-    graphs: dict[str, list[bytes]] = {}
-    for s, p, o, g in provenance_text(split_ntriples(nt)):
-        line = f"{s} {p} {lower_language(o)} {g} ." if g else f"{s} {p} {lower_language(o)} ."
-        graphs.setdefault(g, []).append(line.encode("utf-8"))
-    for lines in graphs.values():
-        lines.sort()  # UTF-8 bytes sort as their code points do
-    return graphs
+    """The provenance dataset of ``nt`` (:func:`~kg.export.provenance.provenance_lines`),
+    computed once for the N-Quads and TriG writers."""
+    return provenance_lines(split_ntriples(nt))
 
 
 def nquads(graph: Graph, nt: bytes, context: Path | None = None) -> bytes:
