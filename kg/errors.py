@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from kg.exits import EXIT_INPUT, EXIT_OK, EXIT_VIOLATIONS
+
 __all__ = [
     "EXIT_INPUT",
     "EXIT_OK",
@@ -34,11 +36,6 @@ __all__ = [
     "RemoteError",
     "UsageError",
 ]
-
-#: Exit codes of the ``kg`` command (documented in the README).
-EXIT_OK = 0
-EXIT_VIOLATIONS = 1
-EXIT_INPUT = 2
 
 
 class Problem(NamedTuple):

@@ -18,70 +18,28 @@ loading rdflib, pySHACL, matplotlib or NetworkX.
 
 from __future__ import annotations
 
-import argparse
-import contextlib
 import sys
-from collections.abc import Sequence
-from typing import Any
 
-from kg import __version__
-from kg.errors import EXIT_INPUT, EXIT_OK, EXIT_VIOLATIONS, KgError, OperatingSystemError
+from kg.exits import EXIT_INPUT, EXIT_OK, EXIT_VIOLATIONS
+
+#: True only for type checkers: ``kg query`` starts without importing typing (see
+#: :mod:`kg.cli.quick`).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+
+    from kg.errors import KgError
 
 __all__ = ["EXIT_INPUT", "EXIT_OK", "EXIT_VIOLATIONS", "build_parser", "main", "run"]
 
 
-class _Parser(argparse.ArgumentParser):
-    """An argparse parser whose usage errors name the command and exit 2."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"[ERROR] usage: {self.prog}: {message} -> see `{self.prog} --help`\n")
-        raise SystemExit(EXIT_INPUT)
-
-
-class _Unused:
-    """Stands in for the parsers of the commands not being run: takes every call, builds
-    nothing (argparse's parsers are costly to build, ~1 ms each)."""
-
-    def __getattr__(self, name: str) -> Any:
-        return lambda *args, **kwargs: self
-
-
-class _OnlyOne:
-    """The sub-command registry, building in full only the command being run (``only``);
-    without one, every command is listed with its help but built without its options."""
-
-    def __init__(self, action: Any, only: str | None) -> None:
-        self.action, self.only, self.built = action, only, False
-
-    def add_parser(self, name: str, **kwargs: Any) -> Any:
-        if self.only is None:
-            self.action.add_parser(name, help=kwargs.get("help"))
-            return _Unused()
-        if name != self.only:
-            return _Unused()
-        self.built = True
-        return self.action.add_parser(name, **kwargs)
-
-
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The command tree; with ``command``, only that command is built in full (the others
-    are not built at all), so a command starts without building ten parsers it won't use."""
-    from kg.cli import build, ingest, network, query, serve
+    """The command tree (:func:`kg.cli.parser.build_parser`); with ``command``, only that
+    command is built in full."""
+    from kg.cli import parser
 
-    parser = _Parser(
-        prog="kg",
-        description="Russia–Japan municipal ties knowledge graph.",
-        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"kg {__version__}")
-    action = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
-    commands = _OnlyOne(action, command)
-    for module in (build, query, serve, network, ingest):
-        module.register(commands)
-    if command is not None and not commands.built:
-        return build_parser(None)  # not a command: list them all in the error
-    return parser
+    return parser.build_parser(command)
 
 
 def _report(error: KgError) -> int:
@@ -93,22 +51,39 @@ def _report(error: KgError) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one ``kg`` command; return its exit code (usage errors exit 2 through argparse)."""
+    """Run one ``kg`` command; return its exit code (usage errors exit 2 through argparse).
+
+    A plain ``kg query`` over the embedded store is answered by :mod:`kg.cli.quick`
+    without building the parser; anything else it leaves to the full command tree.
+    """
     words = list(sys.argv[1:] if argv is None else argv)
     command = next((w for w in words if not w.startswith("-")), None)
-    args = build_parser(command).parse_args(words)
     try:
+        if command == "query":
+            from kg.cli.quick import answer
+
+            output = answer(words)
+            if output is not None:
+                sys.stdout.buffer.write(output)
+                return EXIT_OK
+        args = build_parser(command).parse_args(words)
         code: int = args.handler(args)
-    except KgError as exc:
-        return _report(exc)
-    except OSError as exc:
-        return _report(OperatingSystemError.from_os_error(exc))
+    except Exception as exc:  # the error classes are imported only when one is raised
+        from kg.errors import KgError, OperatingSystemError
+
+        if isinstance(exc, KgError):
+            return _report(exc)
+        if isinstance(exc, OSError):
+            return _report(OperatingSystemError.from_os_error(exc))
+        raise
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         return 130
     finally:
-        with contextlib.suppress(OSError, ValueError):
+        try:  # noqa: SIM105 (contextlib would cost the quick start an import)
             sys.stdout.flush()
+        except (OSError, ValueError):
+            pass
     return code
 
 

@@ -19,22 +19,29 @@ Niigata  3
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Iterable, Sequence
-from typing import Any
-
 import pyoxigraph as ox
 
-from kg.errors import UsageError
 from kg.vocab import terms
 
-__all__ = ["display_width", "serialize_boolean", "serialize_rows", "text_table"]
+#: True only for type checkers. This module is on ``kg query``'s start-up path, so it
+#: imports neither typing, csv nor json at load time: each would bring in :mod:`re`, which
+#: costs more on start-up than the rest of the command.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from typing import Any
+
+__all__ = [
+    "csv_line",
+    "display_width",
+    "render",
+    "serialize_boolean",
+    "serialize_rows",
+    "term_text",
+    "text_table",
+]
 
 XSD_STRING = terms.XSD + "string"
-
-Row = Sequence[Any]  # one term (or None) per variable
 
 
 def escape(text: str) -> str:
@@ -80,9 +87,30 @@ def _csv_term(term: Any) -> str:
     return str(term.value)
 
 
-def serialize_rows(variables: Sequence[str], rows: Iterable[Row], fmt: str) -> bytes:
+def csv_line(fields: Sequence[str]) -> str:
+    """One CSV record ending in CRLF, as :func:`csv.writer` writes it with minimal quoting
+    (a field holding a comma, a quote or a line break is quoted, quotes doubled; a record of
+    one empty field is ``""``, so that it is not a blank line).
+
+    >>> csv_line(["a", 'say "x", y', ""])
+    'a,"say ""x"", y",\\r\\n'
+    """
+    if len(fields) == 1 and fields[0] == "":
+        return '""\r\n'
+    return ",".join(_csv_field(f) for f in fields) + "\r\n"
+
+
+def _csv_field(text: str) -> str:
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def serialize_rows(variables: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str) -> bytes:
     """Serialise solution rows in a SPARQL 1.1 results format (json, xml, csv or tsv)."""
     if fmt == "json":
+        import json
+
         bindings = [
             {v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None}
             for row in rows
@@ -105,22 +133,22 @@ def serialize_rows(variables: Sequence[str], rows: Iterable[Row], fmt: str) -> b
         out.append("</results></sparql>")
         return "".join(out).encode("utf-8")
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(variables)
-        writer.writerows([_csv_term(t) for t in row] for row in rows)
-        return buffer.getvalue().encode("utf-8")
+        lines = [csv_line(variables)]
+        lines.extend(csv_line([_csv_term(t) for t in row]) for row in rows)
+        return "".join(lines).encode("utf-8")
     if fmt == "tsv":
         lines = ["\t".join(f"?{v}" for v in variables)]
         lines.extend("\t".join("" if t is None else str(t) for t in row) for row in rows)
         return ("\n".join(lines) + "\n").encode("utf-8")
+    from kg.errors import UsageError
+
     raise UsageError(f"unknown results format {fmt!r}")
 
 
 def serialize_boolean(value: bool, fmt: str) -> bytes:
     """An ASK answer in a SPARQL 1.1 results format (CSV and TSV: ``true`` or ``false``)."""
     if fmt == "json":
-        return json.dumps({"head": {}, "boolean": value}).encode("utf-8")
+        return b'{"head": {}, "boolean": ' + (b"true" if value else b"false") + b"}"
     if fmt == "xml":
         return (
             '<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#">'
@@ -131,7 +159,10 @@ def serialize_boolean(value: bool, fmt: str) -> bytes:
 
 def display_width(text: str) -> int:
     """Terminal columns ``text`` takes: wide (CJK) characters count two, combining marks
-    none; a character wcwidth cannot measure (a control character) counts one."""
+    none; a character wcwidth cannot measure (a control character) counts one. Printable
+    ASCII is measured without importing wcwidth (whose import costs ~60 ms)."""
+    if text.isascii() and text.isprintable():
+        return len(text)
     from wcwidth import wcswidth, wcwidth
 
     width = wcswidth(text)
@@ -155,3 +186,36 @@ def text_table(variables: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     out.extend(line(row) for row in rows)
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"
+
+
+_SHORT = {terms.ONTOLOGY_NS: "rujp:", terms.ID_BASE: "id:"}
+
+
+def term_text(term: Any) -> str:
+    """The plain text of an RDF term: IRI string or literal value; '' for unbound."""
+    if term is None:
+        return ""
+    return str(term.value)
+
+
+def _shorten(text: str) -> str:
+    for base, prefix in _SHORT.items():
+        if text.startswith(base):
+            return prefix + text[len(base) :]
+    return text
+
+
+def render(result: Any, fmt: str) -> bytes:
+    """Render a query result as a text table (``table``) or in a SPARQL 1.1 results format
+    (json, xml, csv, tsv); a graph (CONSTRUCT, DESCRIBE) as N-Triples."""
+    if isinstance(result, ox.QueryBoolean):
+        return serialize_boolean(bool(result), "csv" if fmt == "table" else fmt)
+    if isinstance(result, ox.QueryTriples):
+        return bytes(result.serialize(format=ox.RdfFormat.N_TRIPLES) or b"")
+    variables = [v.value for v in result.variables]
+    rows = [[sol[v] for v in variables] for sol in result]
+    if fmt != "table":
+        data = serialize_rows(variables, rows, fmt)
+        return data if data.endswith(b"\n") else data + b"\n"
+    text = [[_shorten(term_text(t)) for t in row] for row in rows]
+    return text_table(variables, text).encode("utf-8")

@@ -8,7 +8,6 @@ True
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
@@ -16,16 +15,13 @@ import pyoxigraph as ox
 
 from kg import formats
 from kg.errors import InputError, Problem
-from kg.query.results import serialize_boolean, serialize_rows, text_table
-from kg.vocab import terms
+from kg.query.results import render, term_text
 
 __all__ = ["FORMATS", "open_store", "parse_remote", "render", "run", "select", "term_text"]
 
 _RESULTS = formats.names("results")
 #: The output formats of :func:`render`: an aligned text table or a SPARQL results format.
 FORMATS = ("table", *_RESULTS)
-
-_SHORT = {terms.ONTOLOGY_NS: "rujp:", terms.ID_BASE: "id:"}
 
 
 def open_store(path: Path) -> Any:
@@ -79,40 +75,8 @@ def parse_remote(data: bytes) -> Any:
     return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
 
 
-def term_text(term: Any) -> str:
-    """The plain text of an RDF term: IRI string or literal value; '' for unbound."""
-    if term is None:
-        return ""
-    return str(term.value)
-
-
 def select(store: Any, sparql: str, **kwargs: Any) -> list[dict[str, str]]:
     """Run a SELECT and return rows of plain strings (unbound variables as '')."""
     solutions = run(store, sparql, **kwargs)
     names = [v.value for v in solutions.variables]
     return [{name: term_text(sol[name]) for name in names} for sol in solutions]
-
-
-def _shorten(text: str) -> str:
-    for base, prefix in _SHORT.items():
-        if text.startswith(base):
-            return prefix + text[len(base) :]
-    return text
-
-
-def render(result: Any, fmt: str) -> bytes:
-    """Render a query result as a text table or in a SPARQL 1.1 results format (json, xml,
-    csv, tsv); a graph (CONSTRUCT, DESCRIBE) as N-Triples."""
-    if isinstance(result, ox.QueryBoolean):
-        return serialize_boolean(bool(result), fmt if fmt in _RESULTS else "csv")
-    if isinstance(result, ox.QueryTriples):
-        buffer = io.BytesIO()
-        result.serialize(buffer, ox.RdfFormat.N_TRIPLES)
-        return buffer.getvalue()
-    variables = [v.value for v in result.variables]
-    rows = [[sol[v] for v in variables] for sol in result]
-    if fmt in _RESULTS:
-        data = serialize_rows(variables, rows, fmt)
-        return data if data.endswith(b"\n") else data + b"\n"
-    text = [[_shorten(term_text(t)) for t in row] for row in rows]
-    return text_table(variables, text).encode("utf-8")

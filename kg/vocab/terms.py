@@ -14,7 +14,10 @@ True
 
 from __future__ import annotations
 
-from typing import Final
+#: True only for type checkers: importing typing would cost a light command ~10 ms.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 __all__ = [
     "BASE",
