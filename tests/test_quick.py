@@ -16,6 +16,7 @@ from kg import paths
 from kg.cli.quick import answer, default_store, quick_options, surely_within_limits
 from kg.query.ask import answer as full_answer
 from kg.query.ask import prepare
+from kg.query.catalogue import header, listing, query_files
 from kg.query.guard import check
 from kg.query.named import list_queries
 from kg.query.results import csv_line
@@ -94,7 +95,7 @@ def test_a_query_file_and_every_spelling_of_the_options(store: str, tmp_path: Pa
         ["query", "-e", "ASK {}", "--store="],
         ["query", "a.rq", "-e", "ASK {}"],
         ["query"],
-        ["queries"],
+        ["queries", "--format", "json"],
         ["--version", "query", "-e", "ASK {}"],
     ],
 )
@@ -191,13 +192,15 @@ def test_csv_line_is_what_the_csv_module_writes(row: list[str]) -> None:
     assert csv_line(row) == buffer.getvalue()
 
 
-def test_kg_query_starts_without_re_typing_argparse_or_pathlib(store: str) -> None:
+@pytest.mark.parametrize("command", ["query", "queries"])
+def test_kg_query_starts_without_re_typing_argparse_or_pathlib(store: str, command: str) -> None:
     """Compared with a bare interpreter of the same environment (whose site may import some
     of them), the quick path adds none of the modules that make start-up slow."""
     slow = ("re", "typing", "argparse", "pathlib", "enum", "csv", "json")
     probe = f"import sys\n{{setup}}\nprint(','.join(m for m in {slow!r} if m in sys.modules))\n"
     run = ["import os", "from kg.cli import main", "sys.stdout = open(os.devnull, 'w')"]
-    setup = "\n".join([*run, f"code = main(['query', '-e', 'ASK {{}}', '--store', {store!r}])"])
+    words = ["query", "-e", "ASK {}", "--store", store] if command == "query" else ["queries"]
+    setup = "\n".join([*run, f"code = main({words!r})"])
     setup += "\nsys.stdout = sys.__stdout__\nassert code == 0, code"
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["PYTHONPATH"] = str(Path(__file__).resolve().parents[1])
@@ -212,3 +215,47 @@ def test_kg_query_starts_without_re_typing_argparse_or_pathlib(store: str) -> No
     assert loaded(probe.format(setup=setup)) - bare == set()
     # and the probe sees them when they are imported
     assert loaded(probe.format(setup="import argparse")) - bare >= {"argparse"}
+
+
+#: The header grammar as a regular expression: the reference the plain parser must equal.
+_HEADER_LINE = r"^#\s*(\w+):\s*(.*)$"
+
+
+def _regex_header(text: str) -> dict[str, list[str]]:
+    import re
+
+    meta: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        m = re.match(_HEADER_LINE, line)
+        if not m:
+            if line.strip() and not line.startswith("#"):
+                break
+            continue
+        meta.setdefault(m.group(1), []).append(m.group(2).strip())
+    return meta
+
+
+def test_query_headers_read_as_the_regular_expression_reads_them() -> None:
+    texts = [Path(path).read_text(encoding="utf-8") for path in query_files()]
+    texts.append(
+        "#question:no space\n#   note :spaced key\n# two words: no\n# a_b1: yes \n"
+        "#: empty key\n# ключ: значение\n\n# after blank: still header\nSELECT ?x {}\n# late: no"
+    )
+    assert len(texts) > 20
+    for text in texts:
+        assert header(text) == _regex_header(text)
+
+
+def test_kg_queries_lists_every_query_with_its_parameters_and_columns() -> None:
+    text = listing()
+    blocks = text.strip().split("\n\n")
+    named = list_queries()
+    assert [block.splitlines()[0] for block in blocks] == [q.name for q in named]
+    for block, q in zip(blocks, named, strict=True):
+        assert f"  {q.question}" in block.splitlines()
+        for p in q.params:
+            assert f"  --param {p.name}=<{p.kind}>  {p.doc}" in block
+        assert block.splitlines()[-1] == f"  columns: {', '.join(q.columns)}"
+    assert answer(["queries"]) == text.encode("utf-8")
+    assert answer(["queries", "--format", "json"]) is None
+    assert run_cli(["queries"]).stdout == text

@@ -53,13 +53,14 @@ def _report(error: KgError) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one ``kg`` command; return its exit code (usage errors exit 2 through argparse).
 
-    A plain ``kg query`` over the embedded store is answered by :mod:`kg.cli.quick`
-    without building the parser; anything else it leaves to the full command tree.
+    A plain ``kg query`` over the embedded store and ``kg queries`` are answered by
+    :mod:`kg.cli.quick` without building the parser; anything else goes to the full
+    command tree.
     """
     words = list(sys.argv[1:] if argv is None else argv)
     command = next((w for w in words if not w.startswith("-")), None)
     try:
-        if command == "query":
+        if command in ("query", "queries"):
             from kg.cli.quick import answer
 
             output = answer(words)

@@ -68,12 +68,12 @@ def _query(args: argparse.Namespace) -> int:
 
 
 def _queries(args: argparse.Namespace) -> int:
-    from kg.query.named import list_queries
-
-    named = list_queries()
     if args.format == "json":
         import json
 
+        from kg.query.named import list_queries
+
+        named = list_queries()
         doc = [
             {
                 "name": q.name,
@@ -86,11 +86,9 @@ def _queries(args: argparse.Namespace) -> int:
         ]
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
-    for q in named:
-        lines = [f"{q.name}", f"  {q.question}"]
-        lines += [f"  --param {p.name}=<{p.kind}>  {p.doc}" for p in q.params]
-        lines.append(f"  columns: {', '.join(q.columns)}\n")
-        sys.stdout.write("\n".join(lines) + "\n")
+    from kg.query.catalogue import listing
+
+    sys.stdout.write(listing())
     return EXIT_OK
 
 

@@ -1,5 +1,5 @@
-"""The quick start of ``kg query``: a plain query over the embedded store, answered before
-the command tree is built.
+"""The quick start of ``kg query`` and ``kg queries``: a plain query over the embedded store,
+or the list of named queries, answered before the command tree is built.
 
 ``kg query`` is run often, from scripts and by hand, so its start-up matters (the README's
 start-up table measures it against ``oxigraph query``). Building the argparse tree and
@@ -12,7 +12,8 @@ parameter), ``--format`` and ``--store``, each at most once -- with the standard
 endpoints, a misspelt or repeated option) and any failure (a missing store, a syntax error,
 a query the guard refuses) returns ``None``: the full command then parses the words and
 answers, or explains the error, exactly as it always does. The quick path never writes, so
-falling back never leaves half an answer.
+falling back never leaves half an answer. ``kg queries`` in text is the listing of
+:func:`kg.query.catalogue.listing`, which the full command prints too.
 
 >>> quick_options(["query", "-e", "ASK {}", "--format=csv"])
 {'expr': 'ASK {}', 'format': 'csv'}
@@ -130,6 +131,10 @@ def _takes_parameters(text: str) -> bool:
 def answer(words: list[str]) -> bytes | None:
     """The rendered answer of ``kg`` ``words`` when the quick path can give it, else ``None``
     (the full command then runs)."""
+    if words in (["queries"], ["queries", "--format", "text"], ["queries", "--format=text"]):
+        from kg.query.catalogue import listing
+
+        return listing().encode("utf-8")
     options = quick_options(words)
     if options is None:
         return None

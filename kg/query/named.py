@@ -31,6 +31,7 @@ import pyoxigraph as ox
 
 from kg.errors import InputError, Problem, UsageError
 from kg.paths import queries_dir
+from kg.query.catalogue import describe
 from kg.vocab import iris, terms
 
 __all__ = [
@@ -69,26 +70,15 @@ class NamedQuery(NamedTuple):
 
 
 def _parse(path: Path) -> NamedQuery:
-    meta: dict[str, list[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        m = re.match(r"^#\s*(\w+):\s*(.*)$", line)
-        if not m:
-            if line.strip() and not line.startswith("#"):
-                break
-            continue
-        meta.setdefault(m.group(1), []).append(m.group(2).strip())
-    params = []
-    for spec in meta.get("param", []):
-        name, kind, *doc = spec.split(maxsplit=2)
-        params.append(Param(name, kind, doc[0] if doc else ""))
-    columns = tuple(c.strip() for c in " ".join(meta.get("columns", [])).split(",") if c.strip())
+    text = path.read_text(encoding="utf-8")
+    question, columns, params, note = describe(text)
     return NamedQuery(
         name=path.stem,
-        question=" ".join(meta.get("question", [])),
+        question=question,
         columns=columns,
-        params=tuple(params),
-        note=" ".join(meta.get("note", [])),
-        text=path.read_text(encoding="utf-8"),
+        params=tuple(Param(*p) for p in params),
+        note=note,
+        text=text,
         path=path,
     )
 
