@@ -87,17 +87,39 @@ def test_rapper_parses_the_named_graphs(
 # -- PyLD ---------------------------------------------------------------------------------------
 
 
+def _ox_triples(source: bytes | Path, syntax: ox.RdfFormat) -> set[ox.Triple]:
+    """The distinct triples of a default-graph document, read by pyoxigraph (which, like
+    :func:`lower_langs`, lower-cases language tags)."""
+    if isinstance(source, Path):
+        return {q.triple for q in ox.parse(path=source, format=syntax)}
+    return {q.triple for q in ox.parse(source, syntax)}
+
+
+def _isomorphic(a: set[ox.Triple], b: set[ox.Triple]) -> bool:
+    """Whether two graphs are isomorphic: without blank nodes that is equality of their
+    triple sets; with blank nodes, rdflib's isomorphism check decides."""
+    if not any(isinstance(t, ox.BlankNode) for triple in a | b for t in triple):
+        return a == b
+    graphs = [
+        Graph().parse(data=ox.serialize(g, format=ox.RdfFormat.N_TRIPLES), format="nt")
+        for g in (a, b)
+    ]
+    return isomorphic(*graphs)
+
+
 def test_pyld_expands_the_jsonld_to_the_turtle_graph(built_out: Path) -> None:
     from pyld import jsonld
 
     document = json.loads((built_out / "rujp.jsonld").read_text(encoding="utf-8"))
     expanded = jsonld.expand(document)
     assert all("@id" in node and not node["@id"].startswith("_:") for node in expanded)
-    nquads = jsonld.to_rdf(expanded, {"format": "application/n-quads"})
-    from_jsonld = Graph().parse(data=nquads, format="nt")
-    turtle = Graph().parse(built_out / "rujp.ttl", format="turtle")
+    # PyLD's to_rdf expands what it is given: handed the document, it expands it once (the
+    # same expansion as above); handed `expanded`, it would expand it again, slower.
+    nquads = jsonld.to_rdf(document, {"format": "application/n-quads"})
+    from_jsonld = _ox_triples(nquads.encode(), ox.RdfFormat.N_TRIPLES)  # no named graph
+    turtle = _ox_triples(built_out / "rujp.ttl", ox.RdfFormat.TURTLE)
     assert len(from_jsonld) == len(turtle)
-    assert isomorphic(lower_langs(from_jsonld), lower_langs(turtle))
+    assert _isomorphic(from_jsonld, turtle)
 
 
 # -- pyoxigraph ---------------------------------------------------------------------------------
