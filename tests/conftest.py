@@ -17,14 +17,14 @@ from rdflib import Graph
 from kg import paths
 from kg.pipeline import BuildResult, Checked, build, check
 from kg.validate import Report, load_ontology, load_shapes, validate
-from tests.helpers import ONTOLOGY_DOCS, documentation_once, graph_key
+from tests.helpers import (
+    ONTOLOGY_DOCS,
+    SHACL_ANSWERS,
+    documentation_once,
+    pyshacl_once,
+)
 
 TESTS = Path(__file__).resolve().parent
-
-
-#: Graphs of at least this many triples are whole builds (the real graph has about 13,000);
-#: smaller ones (the shape fixtures) are kept per fixture by :func:`fixture_report`.
-_WHOLE_GRAPH = 5_000
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -34,32 +34,13 @@ def pyshacl_once_per_input() -> Iterator[None]:
     Many tests build the real tables (the CLI, publishing, atomic builds) and so validate the
     same graph with the same shapes; pySHACL is deterministic, so its answer for a whole
     graph is kept by the content of its inputs (and options) and handed out again, as a
-    copy. A graph that differs in any triple is validated anew.
+    copy (:func:`tests.helpers.pyshacl_once`). A graph that differs in any triple is
+    validated anew.
     """
     import pyshacl
 
     original = pyshacl.validate
-    answers: dict[tuple[str, str, str], tuple[Any, Graph, Any]] = {}
-
-    def validate(data_graph: Graph, *args: Any, **kwargs: Any) -> Any:
-        shapes = kwargs.get("shacl_graph")
-        if (
-            args
-            or not isinstance(data_graph, Graph)
-            or not isinstance(shapes, Graph)
-            or len(data_graph) < _WHOLE_GRAPH
-        ):
-            return original(data_graph, *args, **kwargs)
-        options = repr(sorted((k, v) for k, v in kwargs.items() if k != "shacl_graph"))
-        key = (graph_key(data_graph), graph_key(shapes), options)
-        if key not in answers:
-            answers[key] = original(data_graph, *args, **kwargs)
-        conforms, results, text = answers[key]
-        copy = Graph()
-        copy.addN((s, p, o, copy) for s, p, o in results)
-        return conforms, copy, text
-
-    pyshacl.validate = validate
+    pyshacl.validate = pyshacl_once(original, SHACL_ANSWERS)
     yield
     pyshacl.validate = original
 
