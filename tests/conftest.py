@@ -317,6 +317,11 @@ _LONGEST_FIRST = (
 )
 
 
+def _group(module: str) -> str:
+    """The xdist group of the tests of test file ``module`` (its stem)."""
+    return _SHARED_WORKER.get(module, module)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """One xdist group per test file (so module fixtures are built once), except the files
     of :data:`_SHARED_WORKER`, which share a group; the groups of :data:`_LONGEST_FIRST`
@@ -324,7 +329,31 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     rank = {group: i for i, group in enumerate(_LONGEST_FIRST)}
     groups: dict[str, str] = {}
     for item in items:
-        module = item.path.stem
-        groups[item.nodeid] = _SHARED_WORKER.get(module, module)
+        groups[item.nodeid] = _group(item.path.stem)
         item.add_marker(pytest.mark.xdist_group(groups[item.nodeid]))
     items.sort(key=lambda item: rank.get(groups[item.nodeid], len(rank)))  # stable
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``--dist loadgroup`` that sends each group of :func:`_group` to one worker whatever
+    the pytest version.
+
+    xdist passes a test's ``xdist_group`` to its scheduler as an ``@group`` suffix of the
+    test's id, written on the worker; from pytest 9.2 on that write no longer changes the
+    id (pytest-dev/pytest-xdist#1386), so every test became a group of its own, spread
+    over both workers, and each worker built the session and module fixtures of nearly
+    every file. This scheduler reads the group from the test's file instead (an ``@group``
+    suffix, where pytest still shows one, comes first)."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class FileGroupScheduling(LoadGroupScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            scope: str = super()._split_scope(nodeid)
+            if scope != nodeid:
+                return scope
+            return _group(Path(nodeid.partition("::")[0]).stem)
+
+    return FileGroupScheduling(config, log)
