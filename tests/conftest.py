@@ -17,14 +17,14 @@ from rdflib import Graph
 from kg import paths
 from kg.pipeline import BuildResult, Checked, build, check
 from kg.validate import Report, load_ontology, load_shapes, validate
-from tests.helpers import ONTOLOGY_DOCS, documentation_once, graph_key
+from tests.helpers import (
+    ONTOLOGY_DOCS,
+    SHACL_ANSWERS,
+    documentation_once,
+    pyshacl_once,
+)
 
 TESTS = Path(__file__).resolve().parent
-
-
-#: Graphs of at least this many triples are whole builds (the real graph has about 13,000);
-#: smaller ones (the shape fixtures) are kept per fixture by :func:`fixture_report`.
-_WHOLE_GRAPH = 5_000
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -34,32 +34,13 @@ def pyshacl_once_per_input() -> Iterator[None]:
     Many tests build the real tables (the CLI, publishing, atomic builds) and so validate the
     same graph with the same shapes; pySHACL is deterministic, so its answer for a whole
     graph is kept by the content of its inputs (and options) and handed out again, as a
-    copy. A graph that differs in any triple is validated anew.
+    copy (:func:`tests.helpers.pyshacl_once`). A graph that differs in any triple is
+    validated anew.
     """
     import pyshacl
 
     original = pyshacl.validate
-    answers: dict[tuple[str, str, str], tuple[Any, Graph, Any]] = {}
-
-    def validate(data_graph: Graph, *args: Any, **kwargs: Any) -> Any:
-        shapes = kwargs.get("shacl_graph")
-        if (
-            args
-            or not isinstance(data_graph, Graph)
-            or not isinstance(shapes, Graph)
-            or len(data_graph) < _WHOLE_GRAPH
-        ):
-            return original(data_graph, *args, **kwargs)
-        options = repr(sorted((k, v) for k, v in kwargs.items() if k != "shacl_graph"))
-        key = (graph_key(data_graph), graph_key(shapes), options)
-        if key not in answers:
-            answers[key] = original(data_graph, *args, **kwargs)
-        conforms, results, text = answers[key]
-        copy = Graph()
-        copy.addN((s, p, o, copy) for s, p, o in results)
-        return conforms, copy, text
-
-    pyshacl.validate = validate
+    pyshacl.validate = pyshacl_once(original, SHACL_ANSWERS)
     yield
     pyshacl.validate = original
 
@@ -336,6 +317,11 @@ _LONGEST_FIRST = (
 )
 
 
+def _group(module: str) -> str:
+    """The xdist group of the tests of test file ``module`` (its stem)."""
+    return _SHARED_WORKER.get(module, module)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """One xdist group per test file (so module fixtures are built once), except the files
     of :data:`_SHARED_WORKER`, which share a group; the groups of :data:`_LONGEST_FIRST`
@@ -343,7 +329,31 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     rank = {group: i for i, group in enumerate(_LONGEST_FIRST)}
     groups: dict[str, str] = {}
     for item in items:
-        module = item.path.stem
-        groups[item.nodeid] = _SHARED_WORKER.get(module, module)
+        groups[item.nodeid] = _group(item.path.stem)
         item.add_marker(pytest.mark.xdist_group(groups[item.nodeid]))
     items.sort(key=lambda item: rank.get(groups[item.nodeid], len(rank)))  # stable
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``--dist loadgroup`` that sends each group of :func:`_group` to one worker whatever
+    the pytest version.
+
+    xdist passes a test's ``xdist_group`` to its scheduler as an ``@group`` suffix of the
+    test's id, written on the worker; from pytest 9.2 on that write no longer changes the
+    id (pytest-dev/pytest-xdist#1386), so every test became a group of its own, spread
+    over both workers, and each worker built the session and module fixtures of nearly
+    every file. This scheduler reads the group from the test's file instead (an ``@group``
+    suffix, where pytest still shows one, comes first)."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class FileGroupScheduling(LoadGroupScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            scope: str = super()._split_scope(nodeid)
+            if scope != nodeid:
+                return scope
+            return _group(Path(nodeid.partition("::")[0]).stem)
+
+    return FileGroupScheduling(config, log)

@@ -18,12 +18,16 @@ from kg.cli import main
 __all__ = [
     "FIXTURES",
     "ONTOLOGY_DOCS",
+    "SHACL_ANSWERS",
     "SHAPE_FIXTURES",
     "CliResult",
     "documentation_once",
+    "dump_shacl_answers",
     "fixture_graph",
     "graph_key",
+    "install_shacl_answers",
     "publish_killed_at",
+    "pyshacl_once",
     "run_cli",
 ]
 
@@ -218,6 +222,69 @@ def documentation_once(
         return made[key]
 
     return documentation
+
+
+#: Graphs of at least this many triples are whole builds (the real graph has about 13,000);
+#: smaller ones (the shape fixtures) are kept per fixture by the ``fixture_report`` fixture.
+WHOLE_GRAPH = 5_000
+
+#: pySHACL's answers for whole graphs in this process, by :func:`graph_key` of the data graph
+#: and of the shapes graph and by the options: (conforms, results graph, text).
+SHACL_ANSWERS: dict[tuple[str, str, str], tuple[Any, Graph, Any]] = {}
+
+
+def pyshacl_once(
+    original: Callable[..., Any], answers: dict[tuple[str, str, str], tuple[Any, Graph, Any]]
+) -> Callable[..., Any]:
+    """``original`` (:func:`pyshacl.validate`) computed once per whole data graph, shapes
+    graph and options: ``answers`` keeps each answer by content and hands out a copy of its
+    results graph. A graph that differs in any triple is validated anew; small graphs and
+    calls without a shapes graph go straight to ``original``."""
+
+    def validate(data_graph: Graph, *args: Any, **kwargs: Any) -> Any:
+        shapes = kwargs.get("shacl_graph")
+        if (
+            args
+            or not isinstance(data_graph, Graph)
+            or not isinstance(shapes, Graph)
+            or len(data_graph) < WHOLE_GRAPH
+        ):
+            return original(data_graph, *args, **kwargs)
+        options = repr(sorted((k, v) for k, v in kwargs.items() if k != "shacl_graph"))
+        key = (graph_key(data_graph), graph_key(shapes), options)
+        if key not in answers:
+            answers[key] = original(data_graph, *args, **kwargs)
+        conforms, results, text = answers[key]
+        copy = Graph()
+        copy.addN((s, p, o, copy) for s, p, o in results)
+        return conforms, copy, text
+
+    return validate
+
+
+def dump_shacl_answers(path: Path) -> None:
+    """Write the pySHACL answers of this process (:data:`SHACL_ANSWERS`) to ``path``, the
+    results graphs as N-Triples, for :func:`install_shacl_answers` in another process."""
+    import pickle
+
+    answers = {
+        key: (bool(conforms), results.serialize(format="nt", encoding="utf-8"), text)
+        for key, (conforms, results, text) in SHACL_ANSWERS.items()
+    }
+    path.write_bytes(pickle.dumps(answers))
+
+
+def install_shacl_answers(path: str) -> None:
+    """In another process (a notebook's kernel): answer :func:`pyshacl.validate` from the
+    answers :func:`dump_shacl_answers` wrote to ``path`` for the same content, as this
+    process would (:func:`pyshacl_once`); any other input is validated by pySHACL."""
+    import pickle
+
+    import pyshacl
+
+    for key, (conforms, ntriples, text) in pickle.loads(Path(path).read_bytes()).items():
+        SHACL_ANSWERS[key] = (conforms, Graph().parse(data=ntriples, format="nt"), text)
+    pyshacl.validate = pyshacl_once(pyshacl.validate, SHACL_ANSWERS)
 
 
 def _publish_and_die(

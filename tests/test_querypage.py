@@ -43,25 +43,50 @@ def browser(chromium_browser: Any) -> Any:
     return chromium_browser
 
 
+class Tab:
+    """One browser tab that opens pages in turn (see :func:`tab`): each page is loaded anew
+    and checked on its own, as :func:`page_at` checks one."""
+
+    def __init__(self, page: Any, size: tuple[int, int]) -> None:
+        self.page = page
+        self.size = size
+        self.errors: list[str] = []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    @contextmanager
+    def at(self, url: str, name: str) -> Iterator[Any]:
+        """The tab navigated to ``url``; console errors of that page fail the test; on any
+        failure a screenshot is kept as an artefact."""
+        self.errors.clear()
+        try:
+            self.page.goto(url, wait_until="load")
+            yield self.page
+            assert not self.errors, self.errors
+        except BaseException:
+            ARTEFACTS.mkdir(parents=True, exist_ok=True)
+            path = ARTEFACTS / f"{name}-{self.size[0]}.png"
+            self.page.screenshot(path=str(path), full_page=True)
+            raise
+
+
 @contextmanager
-def page_at(browser: Any, url: str, size: tuple[int, int], name: str) -> Iterator[Any]:
-    """A page loaded at ``url`` in a window of ``size``; console errors fail the test; on
-    any failure a screenshot is kept as an artefact."""
+def tab(browser: Any, size: tuple[int, int]) -> Iterator[Tab]:
+    """A tab in a fresh browser context with a window of ``size``. Pages that a test visits
+    one after another share it: a new context and a new tab cost more than loading a page."""
     context = browser.new_context(viewport={"width": size[0], "height": size[1]})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
     try:
-        page.goto(url, wait_until="load")
-        yield page
-        assert not errors, errors
-    except BaseException:
-        ARTEFACTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(ARTEFACTS / f"{name}-{size[0]}.png"), full_page=True)
-        raise
+        yield Tab(context.new_page(), size)
     finally:
         context.close()
+
+
+@contextmanager
+def page_at(browser: Any, url: str, size: tuple[int, int], name: str) -> Iterator[Any]:
+    """A page loaded at ``url`` in a window of ``size``, in a fresh context; console errors
+    fail the test; on any failure a screenshot is kept as an artefact."""
+    with tab(browser, size) as opened, opened.at(url, name) as page:
+        yield page
 
 
 def _path(iri: str) -> str:
@@ -280,12 +305,14 @@ PAGES = [
 @pytest.mark.parametrize("lang", ["en", "ru", "ja"])
 def test_pages_fit_a_phone_without_errors(base: str, browser: Any, lang: str) -> None:
     """Every page, in every language, at 390 px: no console error, nothing wider than the
-    window, the page's language on the document and in every local link."""
-    for path in PAGES:
-        name = f"fit-{path.strip('/').replace('/', '_') or 'query'}-{lang}"
-        with page_at(browser, f"{base}{path}?lang={lang}", SIZES[1], name) as page:
-            assert page.evaluate("document.documentElement.lang") == lang, path
-            assert _fits(page), path
+    window, the page's language on the document and in every local link. One tab of a
+    fresh context opens the pages of a language in turn."""
+    with tab(browser, SIZES[1]) as phone:
+        for path in PAGES:
+            name = f"fit-{path.strip('/').replace('/', '_') or 'query'}-{lang}"
+            with phone.at(f"{base}{path}?lang={lang}", name) as page:
+                assert page.evaluate("document.documentElement.lang") == lang, path
+                assert _fits(page), path
 
 
 def test_every_named_query_is_asked_in_every_language(base: str) -> None:
