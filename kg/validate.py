@@ -329,6 +329,7 @@ def validate_rudof(
         entries.extend(rudof.validate_shacl())
         rudof.reset_shacl_validation()
     origins = origins or {}
+    messages = _core_messages(shapes_file)
     results = []
     for entry in entries:
         focus = str(entry.focus_node)
@@ -343,12 +344,26 @@ def validate_rudof(
                 path=str(path) if path is not None else "",
                 value=str(entry.value) if entry.value is not None else "",
                 shape=str(entry.source_shape),
-                message=str(entry.message or "").strip('"'),
+                message=messages.get(str(entry.source_shape))
+                or str(entry.message or "").strip('"'),
             )
         )
     # As with pySHACL (allow_warnings): only violations make a graph non-conforming.
     conforms = all(r.severity is not Severity.VIOLATION for r in results)
     return Report(conforms, tuple(sorted(set(results))), engine="rudof")
+
+
+def _core_messages(shapes_file: Path) -> dict[str, str]:
+    """The ``sh:message`` of each shape without SPARQL constraints (the longest, as
+    :func:`_message` chooses). rudof reports its own words (``OR not satisfied``) for
+    ``sh:or``, ``sh:not``, ``sh:node`` and ``sh:disjoint`` where pySHACL reports the shape's
+    message; a SPARQL constraint's message, which names the values, is rudof's own."""
+    shapes = Graph().parse(shapes_file, format="turtle")
+    texts: dict[str, list[str]] = {}
+    for shape, text in shapes.subject_objects(SH.message):
+        if (shape, SH.sparql, None) not in shapes:
+            texts.setdefault(str(shape), []).append(_text(text))
+    return {shape: max(found, key=lambda t: (len(t), t)) for shape, found in texts.items()}
 
 
 def parse_results(results: Graph, origins: Mapping[URIRef, Origin]) -> tuple[ValidationResult, ...]:
