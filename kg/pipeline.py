@@ -23,9 +23,9 @@ from rdflib import Graph, URIRef
 from kg import __version__
 from kg.errors import InputError, NonConformanceError
 from kg.graph import BuiltGraph, Origin, build_graph
-from kg.paths import CONTEXT_FILE, ONTOLOGY_FILE, SHAPES_FILE
+from kg.paths import CONTEXT_FILE, ONTOLOGY_FILE
 from kg.tables import Note, Tables, load_tables, read_tables
-from kg.validate import Report, load_ontology, load_shapes, validate, validate_rudof
+from kg.validate import Engine, Report, load_ontology, validate_with
 
 __all__ = [
     "INPUTS_DIGEST_FILE",
@@ -68,30 +68,21 @@ class BuildResult:
         return self.checked.report
 
 
-def check(data: Path, ontology: Path, *, engine: str = "pyshacl") -> Checked:
+def check(data: Path, ontology: Path, *, engine: Engine = "auto") -> Checked:
     """Load the tables, build the graph and validate it; write nothing.
 
-    ``engine`` is ``pyshacl`` (the reference) or ``rudof`` (faster; needs pyrudof).
+    ``engine`` is ``auto`` (rudof, and pySHACL, the reference, whenever rudof finds
+    anything), ``pyshacl`` or ``rudof``: see :func:`kg.validate.validate_with`.
     Raises :class:`kg.errors.InputError` for unreadable or inconsistent input.
     """
     tables, notes = read_tables(data)
     built = build_graph(tables)
-    shapes = load_shapes(ontology)
-    onto = load_ontology(ontology)
     ntriples = None
-    if engine == "rudof":
+    if engine != "pyshacl":
         from kg.export.rdf import canonical_ntriples
 
-        ntriples = canonical_ntriples(built.graph)
-        report = validate_rudof(
-            built.graph,
-            shapes_file=ontology / SHAPES_FILE,
-            ontology_file=ontology / ONTOLOGY_FILE,
-            origins=built.origins,
-            ntriples=ntriples,
-        )
-    else:
-        report = validate(built.graph, shapes=shapes, ontology=onto, origins=built.origins)
+        ntriples = canonical_ntriples(built.graph)  # rudof reads it; publishing reuses it
+    report = validate_with(engine, built.graph, ontology, origins=built.origins, ntriples=ntriples)
     return Checked(tables, built, report, notes, ntriples)
 
 
@@ -101,7 +92,7 @@ def build(
     out: Path,
     *,
     step: Callable[[str], None] | None = None,
-    engine: str = "pyshacl",
+    engine: Engine = "auto",
 ) -> BuildResult:
     """Run the whole pipeline; write outputs only when the graph conforms.
 
@@ -170,29 +161,17 @@ def _origins_if_available(data: Path) -> dict[URIRef, Origin]:
 
 
 def check_files(
-    files: Iterable[Path], data: Path, ontology: Path, *, engine: str = "pyshacl"
+    files: Iterable[Path], data: Path, ontology: Path, *, engine: Engine = "auto"
 ) -> Report:
-    """Validate RDF files (e.g. a built ``rujp.ttl``) against the shapes.
+    """Validate RDF files (e.g. a built ``rujp.ttl``) against the shapes, by ``engine`` as
+    for :func:`check`.
 
     Results are located by table row when the nodes come from the tables in ``data``.
     """
     from kg.validate import load_rdf
 
     graph = load_rdf(list(files))
-    origins = _origins_if_available(data)
-    if engine == "rudof":
-        return validate_rudof(
-            graph,
-            shapes_file=ontology / SHAPES_FILE,
-            ontology_file=ontology / ONTOLOGY_FILE,
-            origins=origins,
-        )
-    return validate(
-        graph,
-        shapes=load_shapes(ontology),
-        ontology=load_ontology(ontology),
-        origins=origins,
-    )
+    return validate_with(engine, graph, ontology, origins=_origins_if_available(data))
 
 
 def inputs_digest(data: Path, ontology: Path) -> str:

@@ -1,18 +1,21 @@
 """Stage 3: validate a graph against the SHACL shapes and report it for curators.
 
-pySHACL is the reference validator. The report is a typed value; only the CLI prints it.
-Each result names the data file and row that produced the focus node (when known), the
-property, the value and the shape's curator-facing message.
+pySHACL is the reference validator; rudof, a native engine tested to agree with it, answers
+routine validations (:func:`validate_with`, engine ``auto``). The report is a typed value;
+only the CLI prints it. Each result names the data file and row that produced the focus node
+(when known), the property, the value and the shape's curator-facing message.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import enum
 import functools
 import threading
+import typing
 import weakref
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +30,8 @@ from kg.vocab import terms
 from kg.vocab.namespaces import SH
 
 __all__ = [
+    "ENGINES",
+    "Engine",
     "Report",
     "Severity",
     "ValidationResult",
@@ -37,7 +42,13 @@ __all__ = [
     "shape_batches",
     "validate",
     "validate_rudof",
+    "validate_with",
 ]
+
+#: The SHACL engines (:func:`validate_with`): ``auto`` (rudof, and pySHACL whenever rudof
+#: finds anything), ``rudof`` alone, ``pyshacl`` (the reference) alone.
+Engine = typing.Literal["auto", "rudof", "pyshacl"]
+ENGINES: tuple[Engine, ...] = ("auto", "rudof", "pyshacl")
 
 
 class Severity(enum.IntEnum):
@@ -88,6 +99,9 @@ class Report:
     conforms: bool
     results: tuple[ValidationResult, ...]
     engine: str = "pyshacl"
+    #: How the report was made, for the curator (e.g. rudof failed and pySHACL answered);
+    #: not part of the answer, so not compared.
+    notes: tuple[str, ...] = dataclasses.field(default=(), compare=False)
 
     def by_severity(self) -> dict[Severity, list[ValidationResult]]:
         groups: dict[Severity, list[ValidationResult]] = {}
@@ -306,7 +320,7 @@ def validate_rudof(
     ntriples: bytes | None = None,
     batch: int | None = None,
 ) -> Report:
-    """Validate with rudof's native SHACL engine (optional, much faster than pySHACL).
+    """Validate with rudof's native SHACL engine (much faster than pySHACL).
 
     Tests check that it agrees with pySHACL on the real graph and on every shape fixture.
     ``ntriples`` is ``data`` as N-Triples when the caller has it already. With ``batch``,
@@ -351,6 +365,75 @@ def validate_rudof(
     # As with pySHACL (allow_warnings): only violations make a graph non-conforming.
     conforms = all(r.severity is not Severity.VIOLATION for r in results)
     return Report(conforms, tuple(sorted(set(results))), engine="rudof")
+
+
+def validate_with(
+    engine: Engine,
+    data: Graph,
+    ontology_dir: Path,
+    *,
+    origins: Mapping[URIRef, Origin] | None = None,
+    ntriples: bytes | None = None,
+    shapes: Graph | None = None,
+    ontology: Graph | None = None,
+) -> Report:
+    """Validate ``data`` against the shapes of ``ontology_dir`` (with its ontology) by
+    ``engine``; ``ntriples``, ``shapes`` and ``ontology`` are passed when the caller has them.
+
+    ``pyshacl`` is the reference and ``rudof`` rudof alone (both files are parsed first, so
+    an unreadable one is an :class:`InputError` either way). ``auto`` asks rudof first: when
+    rudof finds nothing at all (no violation, warning or info), its report is the answer;
+    when it finds anything, or pyrudof cannot be imported, or rudof raises, pySHACL validates
+    the graph again and its report is returned, so every result a curator reads is
+    pySHACL's. That rudof raised is said in the report's ``notes``; pySHACL's own errors, and
+    the input's, are raised as with ``pyshacl``.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown SHACL engine {engine!r}: one of {', '.join(ENGINES)}")
+    shapes_file, ontology_file = ontology_dir / SHAPES_FILE, ontology_dir / ONTOLOGY_FILE
+    rudof = functools.partial(
+        validate_rudof,
+        data,
+        shapes_file=shapes_file,
+        ontology_file=ontology_file,
+        origins=origins,
+        ntriples=ntriples,
+    )
+    if engine == "rudof":
+        for parsed, load in ((shapes, load_shapes), (ontology, load_ontology)):
+            if parsed is None:
+                load(ontology_dir)  # an unreadable file is an InputError, as with pySHACL
+        return rudof()
+    notes: tuple[str, ...] = ()
+    if engine == "auto":
+        first, notes = _unless_it_fails(rudof)
+        if first is not None and not first.results:
+            return first
+    report = validate(
+        data,
+        shapes=shapes if shapes is not None else load_shapes(ontology_dir),
+        ontology=ontology if ontology is not None else load_ontology(ontology_dir),
+        origins=origins,
+    )
+    return dataclasses.replace(report, notes=notes) if notes else report
+
+
+def _unless_it_fails(rudof: Callable[[], Report]) -> tuple[Report | None, tuple[str, ...]]:
+    """rudof's report; none when pyrudof is missing, or when rudof raised (with a note)."""
+    try:
+        import pyrudof  # noqa: F401  (a dependency, but a platform may have no wheel of it)
+    except ImportError:
+        return None, ()
+    try:
+        return rudof(), ()
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # pyrudof's errors; a Rust panic is a BaseException (pyo3)
+        said = (str(exc).strip().splitlines() or [""])[0]
+        return None, (
+            f"rudof failed ({type(exc).__name__}: {said}); the graph was validated with "
+            "pySHACL alone",
+        )
 
 
 def _core_messages(shapes_file: Path) -> dict[str, str]:

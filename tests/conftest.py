@@ -7,12 +7,12 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from kg import paths
 from kg.pipeline import BuildResult, Checked, build, check
@@ -20,7 +20,9 @@ from kg.validate import Report, load_ontology, load_shapes, validate
 from tests.helpers import (
     ONTOLOGY_DOCS,
     SHACL_ANSWERS,
+    WHOLE_GRAPH,
     documentation_once,
+    graph_key,
     pyshacl_once,
 )
 
@@ -31,11 +33,13 @@ TESTS = Path(__file__).resolve().parent
 def pyshacl_once_per_input() -> Iterator[None]:
     """pySHACL's answer for one data graph and one shapes graph, computed once per session.
 
-    Many tests build the real tables (the CLI, publishing, atomic builds) and so validate the
-    same graph with the same shapes; pySHACL is deterministic, so its answer for a whole
-    graph is kept by the content of its inputs (and options) and handed out again, as a
-    copy (:func:`tests.helpers.pyshacl_once`). A graph that differs in any triple is
-    validated anew.
+    Builds validate with rudof (kept likewise by :func:`rudof_once_per_input`) and call
+    pySHACL only when rudof finds something (the ``auto`` engine), but several tests still
+    validate the same whole graph with pySHACL: the reference report of the real graph,
+    ``--engine pyshacl`` runs, the same broken tables read twice. pySHACL is deterministic,
+    so its answer for a whole graph is kept by the content of its inputs (and options) and
+    handed out again, as a copy (:func:`tests.helpers.pyshacl_once`). A graph that differs
+    in any triple is validated anew.
     """
     import pyshacl
 
@@ -43,6 +47,51 @@ def pyshacl_once_per_input() -> Iterator[None]:
     pyshacl.validate = pyshacl_once(original, SHACL_ANSWERS)
     yield
     pyshacl.validate = original
+
+
+@pytest.fixture(scope="session", autouse=True)
+def rudof_once_per_input() -> Iterator[None]:
+    """rudof's answer for one whole graph, shapes file and ontology file, computed once per
+    session when asked for through :mod:`kg.validate` (the ``auto`` engine of every build).
+
+    The builds of the real tables in this process (publishing, atomic builds, the CLI) hand
+    rudof the same graph; rudof is deterministic, so its report is kept by the content of
+    its inputs and handed out again, its results located by the caller's table rows. Tests
+    that call ``validate_rudof`` by name (the engine-agreement tests) bypass this.
+    """
+    import hashlib
+
+    import kg.validate
+
+    original = kg.validate.validate_rudof
+    answers: dict[tuple[str, ...], Report] = {}
+
+    def digest(path: Path) -> str:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+
+    def validate_rudof(data: Graph, **kwargs: Any) -> Report:
+        ntriples = kwargs.get("ntriples")
+        if len(data) < WHOLE_GRAPH or set(kwargs) - {"origins", "ntriples", *_RUDOF_FILES}:
+            return original(data, **kwargs)
+        content = (
+            "nt:" + hashlib.sha256(ntriples).hexdigest()
+            if isinstance(ntriples, bytes)
+            else "graph:" + graph_key(data)
+        )
+        key = (content, *(digest(kwargs[name]) for name in _RUDOF_FILES))
+        if key not in answers:
+            answers[key] = original(data, **{**kwargs, "origins": None})
+        report = answers[key]
+        origins = kwargs.get("origins") or {}
+        located = {replace(r, origin=origins.get(URIRef(r.focus))) for r in report.results}
+        return replace(report, results=tuple(sorted(located)))
+
+    kg.validate.validate_rudof = validate_rudof
+    yield
+    kg.validate.validate_rudof = original
+
+
+_RUDOF_FILES = ("shapes_file", "ontology_file")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -72,6 +121,13 @@ def ontology_dir() -> Path:
 @pytest.fixture(scope="session")
 def checked(data_dir: Path, ontology_dir: Path) -> Checked:
     return check(data_dir, ontology_dir)
+
+
+@pytest.fixture(scope="session")
+def reference_report(checked: Checked, shapes: Graph, ontology: Graph) -> Report:
+    """pySHACL's report on the real graph (``checked`` is validated by the default engine)."""
+    built = checked.built
+    return validate(built.graph, shapes=shapes, ontology=ontology, origins=built.origins)
 
 
 @pytest.fixture(scope="session")

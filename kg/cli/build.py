@@ -9,12 +9,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg import formats
 from kg.errors import EXIT_OK, EXIT_VIOLATIONS, NonConformanceError
 
-__all__ = ["add_data_options", "register"]
+if TYPE_CHECKING:
+    from kg.validate import Report
+
+__all__ = ["ENGINES", "add_data_options", "register"]
 
 
 def add_data_options(parser: argparse.ArgumentParser, *, out: bool = False) -> None:
@@ -54,6 +57,7 @@ def _build(args: argparse.Namespace) -> int:
     data, ontology = _folders(args)
     result = build(data, ontology, args.out or paths.out_dir(), engine=args.engine)
     _notes(result.checked.notes)
+    _report_notes(result.report)
     if not result.report.conforms:
         raise NonConformanceError(result.report, format_report(result.report))
     print(f"Built {len(result.checked.built.graph)} triples; the graph conforms to every shape.")
@@ -73,6 +77,7 @@ def _validate(args: argparse.Namespace) -> int:
         checked = check(data, ontology, engine=args.engine)
         _notes(checked.notes)
         report = checked.report
+    _report_notes(report)
     sys.stdout.write(format_report(report))
     return EXIT_OK if report.conforms else EXIT_VIOLATIONS
 
@@ -104,14 +109,26 @@ def _stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+#: The SHACL engines, as :data:`kg.validate.ENGINES` (kept here so the parser stays light).
+ENGINES = ("auto", "rudof", "pyshacl")
+
+
 def _engine_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--engine",
-        choices=("pyshacl", "rudof"),
-        default="pyshacl",
-        help="SHACL engine: pySHACL (reference) or rudof (about 10x faster on large tables; "
-        "needs the `rudof` extra)",
+        choices=ENGINES,
+        default="auto",
+        help="SHACL engine: auto (rudof, several times faster; when it finds anything, "
+        "pySHACL validates again and reports, so every message is the reference's), "
+        "rudof (rudof alone; its own wording for some messages) or pyshacl (pySHACL alone, "
+        "the reference)",
     )
+
+
+def _report_notes(report: Report) -> None:
+    """How the report was made (e.g. rudof failed and pySHACL answered), on standard error."""
+    for note in report.notes:
+        sys.stderr.write(f"[WARNING] {note}\n")
 
 
 def register(commands: Any) -> None:

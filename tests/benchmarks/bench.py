@@ -1,7 +1,8 @@
 """Speed benchmarks, run on demand (`make bench`), never collected as tests.
 
-Measures whole-process wall time of `kg build` and `kg query` on the real data, the import
-cost of the heavy libraries, and in-process validation time. Prints a table of medians.
+Measures whole-process wall time of `kg build`, `kg validate` (with the default engine,
+auto, and with pySHACL alone, the reference) and `kg query` on the real data, the import cost
+of the heavy libraries, and in-process validation time. Prints a table of medians.
 """
 
 from __future__ import annotations
@@ -43,6 +44,15 @@ def main(runs: int = 5) -> None:
         rows = [
             ("kg build (real data)", time_command([kg, "build", "--out", out], runs)),
             (
+                "kg build --engine pyshacl",
+                time_command([kg, "build", "--out", out, "--engine", "pyshacl"], runs),
+            ),
+            ("kg validate (real data)", time_command([kg, "validate"], runs)),
+            (
+                "kg validate --engine pyshacl",
+                time_command([kg, "validate", "--engine", "pyshacl"], runs),
+            ),
+            (
                 "kg query -e (real data)",
                 time_command([kg, "query", "-e", QUERY, "--store", out + "/store"], runs * 2),
             ),
@@ -53,9 +63,10 @@ def main(runs: int = 5) -> None:
     from kg.paths import data_dir, ontology_dir
     from kg.pipeline import check
 
-    start = time.perf_counter()
-    check(data_dir(), ontology_dir())
-    rows.append(("check() in process: load+build+pySHACL", time.perf_counter() - start))
+    for engine in ("auto", "pyshacl"):
+        start = time.perf_counter()
+        check(data_dir(), ontology_dir(), engine=engine)
+        rows.append((f"check() in process: load+build+{engine}", time.perf_counter() - start))
     width = max(len(name) for name, _ in rows)
     print(f"{'benchmark'.ljust(width)}  median s")
     for name, seconds in rows:
