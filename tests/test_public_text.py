@@ -42,7 +42,9 @@ _CJK = "\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 
 #: Traces of working notes in notes (``rdfs:comment``), which are sentences for readers.
 NOTE_TRACES: dict[str, re.Pattern[str]] = {
-    "glued fragments (';' with no space after it)": re.compile(rf"(?<![{_CJK}\s]);(?=[^\s{_CJK}])"),
+    "glued fragments (';' with no space after it)": re.compile(
+        rf"(?<![{_CJK}\s]);(?=[^\s{_CJK}])|;(?=[A-Za-z\u0400-\u04ff])"
+    ),
     "working tag such as 'NEW:'": re.compile(r"(?:^|[.;]\s+)[A-Z]{2,}:(?:\s|$)"),
     "workflow phrase 'used (only) for' at the start": re.compile(r"^used (only )?for\b", re.I),
     "lower-case start": re.compile(r"^[a-z]"),
@@ -133,6 +135,7 @@ def test_patterns_catch_known_working_notes() -> None:
         "Member page. DERIVED: the mayor heads the association.",
         "used only for the Russian spelling of the mayor's name",
         "Used for Nakhodka's region (沿海地方).",
+        "Niigata Prefecture calls it 友好交流都市;Kamo City speaks only of exchanges.",
         "named among the 18 Japanese member cities attending in 2009.",
         "Relays the AmurPress report. relays the AmurPress report; lists the delegation.",
         "Named among members in 2009. Named among members in 2009!",
