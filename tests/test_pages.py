@@ -31,7 +31,7 @@ from kg.serve.pages import (
     RDF_FORMATS as MEDIA_TYPES,
 )
 from kg.serve.pages.i18n import UI
-from kg.vocab import iris
+from kg.vocab import iris, terms
 from kg.vocab.namespaces import GEO, RUJP, SCHEMA
 
 UNKNOWN = "https://w3id.org/rujp/id/place/no-such-place"
@@ -184,6 +184,28 @@ def test_every_fact_links_to_its_sources(store: Any, graph: Graph) -> None:
             assert escape(str(url)) in hrefs, url
             assert _local(source, "en") in hrefs, source
             assert escape(str(title)) in html, title
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_curation_statements_credit_no_source(store: Any, graph: Graph, lang: str) -> None:
+    """The table, confidence and note of a record are about the record: the statements table
+    shows them without source references, and every value row keeps its references."""
+    meeting = _busiest_meeting(graph)
+    html = resource_html(store, str(meeting), lang)
+    assert html is not None
+    table = html.split('id="statements"')[1].split("</table>")[0]
+    last_cells = [
+        re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[-1] for row in table.split("<tr")[2:]
+    ]
+    curation = [c for c in last_cells if escape(UI[lang]["curation"]) in c]
+    expected = {p for p in terms.CURATION_PREDICATES if p != str(PROV.wasDerivedFrom)} & {
+        str(p) for p in graph.predicates(meeting)
+    }
+    assert len(curation) == len(expected) >= 2
+    assert not any(re.search(r"\[\d+\]", c) for c in curation)
+    values = [c for c in last_cells if c not in curation and escape(UI[lang]["derived"]) not in c]
+    assert values
+    assert all(re.search(r"\[\d+\]", c) for c in values)
 
 
 def test_agreement_page_shows_parties_and_status(store: Any, graph: Graph) -> None:

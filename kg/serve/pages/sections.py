@@ -61,6 +61,10 @@ _DERIVED = {
 #: Shown elsewhere on the page: types in the header, names, sources as references.
 _NOT_IN_TABLE = {TYPE, LABEL, ALT_LABEL, DERIVED_FROM}
 
+#: Curation triples (confidence, table, note): about the record, not values a source states,
+#: so the statements table credits them to no source (as :mod:`kg.query.citations` does).
+_CURATION = set(terms.CURATION_PREDICATES) - _NOT_IN_TABLE
+
 
 _INCOMING_LIMIT = 100
 
@@ -74,8 +78,12 @@ def statements_section(view: View, iri: str, outgoing: list[ox.Triple], sourced:
         prop_text, prop_lang = view.label(predicate)
         cells = [link_html(predicate, prop_text, prop_lang, view.lang), view.value(triple.object)]
         if sourced:
-            derived = f'<span class="muted">{esc(view.ui["derived"])}</span>'
-            cells.append(derived if predicate in _DERIVED else view.refs(iri, predicate))
+            if predicate in _DERIVED:
+                cells.append(f'<span class="muted">{esc(view.ui["derived"])}</span>')
+            elif predicate in _CURATION:
+                cells.append(f'<span class="muted">{esc(view.ui["curation"])}</span>')
+            else:
+                cells.append(view.refs(iri, predicate))
         rows.append((prop_text.casefold(), str(triple.object), cells))
     rows.sort(key=lambda r: (r[0], r[1]))
     headers = [view.ui["property"], view.ui["value"]]
