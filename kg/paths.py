@@ -21,7 +21,15 @@ True
 from __future__ import annotations
 
 import os
-from pathlib import Path
+
+#: True only for type checkers: pathlib imports re, and ``kg query``'s quick start
+#: (:mod:`kg.cli.quick`) finds the store through this module without either.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
+#: The folder of the ``kg`` package (``kg/_data`` and ``kg/_ontology`` are in it).
+_PACKAGE = os.path.dirname(os.path.abspath(__file__))
 
 __all__ = [
     "CONTEXT_FILE",
@@ -37,9 +45,12 @@ __all__ = [
     "data_dir",
     "ontology_dir",
     "out_dir",
+    "out_location",
     "queries_dir",
+    "queries_location",
     "resource_dir",
     "store_dir",
+    "store_location",
 ]
 
 #: Files of the ontology folder.
@@ -64,6 +75,7 @@ def resource_dir(package: str, *parts: str) -> Path:
     :mod:`importlib.resources` costs more than a light command's whole start-up.
     """
     import importlib.util
+    from pathlib import Path
 
     spec = importlib.util.find_spec(package)
     locations = list(spec.submodule_search_locations or []) if spec else []
@@ -75,6 +87,8 @@ def resource_dir(package: str, *parts: str) -> Path:
 
 
 def _env_or(name: str, default: Path) -> Path:
+    from pathlib import Path
+
     value = os.environ.get(name)
     return Path(value).resolve() if value else default
 
@@ -89,20 +103,41 @@ def ontology_dir() -> Path:
     return _env_or("KG_ONTOLOGY", resource_dir("kg", "_ontology"))
 
 
+def _checkout_root() -> str | None:
+    data = os.path.join(_PACKAGE, "_data")
+    if not os.path.islink(data):
+        return None
+    root = os.path.dirname(os.path.realpath(data))
+    return root if os.path.isfile(os.path.join(root, "pyproject.toml")) else None
+
+
 def checkout_root() -> Path | None:
     """The repository folder when ``kg`` runs from a source checkout, else ``None``."""
-    data = resource_dir("kg", "_data")
-    if not data.is_symlink():
-        return None
-    root = data.resolve().parent
-    return root if (root / "pyproject.toml").is_file() else None
+    from pathlib import Path
+
+    root = _checkout_root()
+    return Path(root) if root else None
+
+
+def out_location() -> str:
+    """:func:`out_dir` as text, found with :mod:`os.path` alone."""
+    value = os.environ.get("KG_OUT")
+    if value:
+        return os.path.realpath(value)
+    return os.path.join(_checkout_root() or os.getcwd(), "build")
 
 
 def out_dir() -> Path:
     """The one folder all build outputs go to: ``KG_OUT``; else the checkout's git-ignored
     ``build/`` when run from a source checkout; else ``build/`` in the current folder."""
-    root = checkout_root()
-    return _env_or("KG_OUT", (root if root else Path.cwd()) / "build")
+    from pathlib import Path
+
+    return Path(out_location())
+
+
+def store_location() -> str:
+    """The default store (:func:`store_dir`) as text, found with :mod:`os.path` alone."""
+    return os.path.join(out_location(), STORE_DIR)
 
 
 def store_dir(out: Path | None = None) -> Path:
@@ -110,6 +145,13 @@ def store_dir(out: Path | None = None) -> Path:
     return (out or out_dir()) / STORE_DIR
 
 
+def queries_location() -> str:
+    """:func:`queries_dir` as text, found with :mod:`os.path` alone."""
+    return os.path.join(_PACKAGE, "query", "queries")
+
+
 def queries_dir() -> Path:
     """The named SPARQL queries shipped with the package."""
-    return resource_dir("kg.query") / "queries"
+    from pathlib import Path
+
+    return Path(queries_location())

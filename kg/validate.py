@@ -319,6 +319,7 @@ def validate_rudof(
     origins: Mapping[URIRef, Origin] | None = None,
     ntriples: bytes | None = None,
     batch: int | None = None,
+    shapes: Graph | None = None,
 ) -> Report:
     """Validate with rudof's native SHACL engine (much faster than pySHACL).
 
@@ -327,7 +328,8 @@ def validate_rudof(
     the shapes are checked ``batch`` node shapes at a time (:func:`shape_batches`): rudof
     keeps what it builds for each shape until the end of a run, so this lowers the peak
     memory, at the cost of time (rudof prepares the data again for each run); the report is
-    the same.
+    the same. ``shapes`` is ``shapes_file`` parsed, when the caller has it (for the shapes'
+    own messages).
     """
     import pyrudof
 
@@ -337,13 +339,15 @@ def validate_rudof(
     del text
     rudof.read_data(str(ontology_file), merge=True)
     entries: list[Any] = []
-    for shapes in shape_batches(shapes_file, batch) if batch else [str(shapes_file)]:
+    for document in shape_batches(shapes_file, batch) if batch else [str(shapes_file)]:
         rudof.reset_shacl()
-        rudof.read_shacl(shapes)
+        rudof.read_shacl(document)
         entries.extend(rudof.validate_shacl())
         rudof.reset_shacl_validation()
     origins = origins or {}
-    messages = _core_messages(shapes_file)
+    messages = _core_messages(
+        shapes if shapes is not None else Graph().parse(shapes_file, format="turtle")
+    )
     results = []
     for entry in entries:
         focus = str(entry.focus_node)
@@ -390,19 +394,20 @@ def validate_with(
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown SHACL engine {engine!r}: one of {', '.join(ENGINES)}")
-    shapes_file, ontology_file = ontology_dir / SHAPES_FILE, ontology_dir / ONTOLOGY_FILE
+    # parsed once for both engines (an unreadable file is an InputError whichever runs)
+    shapes = shapes if shapes is not None else load_shapes(ontology_dir)
     rudof = functools.partial(
         validate_rudof,
         data,
-        shapes_file=shapes_file,
-        ontology_file=ontology_file,
+        shapes_file=ontology_dir / SHAPES_FILE,
+        ontology_file=ontology_dir / ONTOLOGY_FILE,
         origins=origins,
         ntriples=ntriples,
+        shapes=shapes,
     )
     if engine == "rudof":
-        for parsed, load in ((shapes, load_shapes), (ontology, load_ontology)):
-            if parsed is None:
-                load(ontology_dir)  # an unreadable file is an InputError, as with pySHACL
+        if ontology is None:
+            load_ontology(ontology_dir)  # unreadable: an InputError, as with pySHACL
         return rudof()
     notes: tuple[str, ...] = ()
     if engine == "auto":
@@ -411,7 +416,7 @@ def validate_with(
             return first
     report = validate(
         data,
-        shapes=shapes if shapes is not None else load_shapes(ontology_dir),
+        shapes=shapes,
         ontology=ontology if ontology is not None else load_ontology(ontology_dir),
         origins=origins,
     )
@@ -436,17 +441,16 @@ def _unless_it_fails(rudof: Callable[[], Report]) -> tuple[Report | None, tuple[
         )
 
 
-def _core_messages(shapes_file: Path) -> dict[str, str]:
-    """The ``sh:message`` of each shape without SPARQL constraints (the longest, as
-    :func:`_message` chooses). rudof reports its own words (``OR not satisfied``) for
-    ``sh:or``, ``sh:not``, ``sh:node`` and ``sh:disjoint`` where pySHACL reports the shape's
-    message; a SPARQL constraint's message, which names the values, is rudof's own."""
-    shapes = Graph().parse(shapes_file, format="turtle")
+def _core_messages(shapes: Graph) -> dict[str, str]:
+    """The ``sh:message`` of each shape without SPARQL constraints (of several, the one
+    :func:`_longest` picks, as :func:`parse_results` does). rudof reports its own words (``OR not
+    satisfied``) for ``sh:or``, ``sh:not``, ``sh:node`` and ``sh:disjoint`` where pySHACL
+    reports the shape's; a SPARQL constraint's message, naming the values, is rudof's own."""
     texts: dict[str, list[str]] = {}
     for shape, text in shapes.subject_objects(SH.message):
         if (shape, SH.sparql, None) not in shapes:
             texts.setdefault(str(shape), []).append(_text(text))
-    return {shape: max(found, key=lambda t: (len(t), t)) for shape, found in texts.items()}
+    return {shape: _longest(found) for shape, found in texts.items()}
 
 
 def parse_results(results: Graph, origins: Mapping[URIRef, Origin]) -> tuple[ValidationResult, ...]:
@@ -468,16 +472,15 @@ def parse_results(results: Graph, origins: Mapping[URIRef, Origin]) -> tuple[Val
                 path=_text(path) if isinstance(path, URIRef) else "",
                 value=_text(results.value(node, SH.value)),
                 shape=_text(results.value(node, SH.sourceShape)),
-                message=_message(results, node),
+                # a shape's own message and its SPARQL constraint's: the one naming values
+                message=_longest([_text(m) for m in results.objects(node, SH.resultMessage)]),
             )
         )
     return tuple(sorted(set(out)))
 
 
-def _message(results: Graph, node: Node) -> str:
-    """The result's message; of several (a shape's own and its SPARQL constraint's, which
-    names the values), the longest, so the choice never depends on the report's order."""
-    texts = [_text(m) for m in results.objects(node, SH.resultMessage)]
+def _longest(texts: list[str]) -> str:
+    """The longest message (it names the values), ties broken by text: never by order."""
     return max(texts, key=lambda text: (len(text), text), default="")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from rdflib import RDFS, Graph, Literal
@@ -169,33 +170,34 @@ def test_id_pattern_finds_source_ids_as_tokens_only() -> None:
         assert not pattern.search(text), text
 
 
-def test_no_published_literal_carries_working_notes(graph: Graph) -> None:
-    found: list[str] = []
-    literals = 0
-    for subject, predicate, obj in graph:
+def _offenders(
+    literals: Iterable[tuple[str, object]], traces: Callable[[str], list[str]]
+) -> tuple[int, list[str]]:
+    """How many of ``literals`` (where, literal) there are, and a line for each one in which
+    ``traces`` finds something."""
+    count, found = 0, []
+    for where, obj in literals:
         if not isinstance(obj, Literal):
             continue
-        literals += 1
-        names = traces_in(str(obj))
-        if names:
-            found.append(f"{subject} {predicate}: {', '.join(names)}: {str(obj)[:120]!r}")
+        count += 1
+        if names := traces(str(obj)):
+            found.append(f"{where}: {', '.join(names)}: {str(obj)[:160]!r}")
+    return count, sorted(found)
+
+
+def test_no_published_literal_carries_working_notes(graph: Graph) -> None:
+    triples = ((f"{s} {p}", o) for s, p, o in graph)
+    literals, found = _offenders(triples, traces_in)
     assert literals > 1000, "the graph should publish the curated notes and titles"
-    listing = "\n".join(sorted(found))
+    listing = "\n".join(found)
     assert not found, f"{len(found)} of {literals} literals carry working notes:\n{listing}"
 
 
 def test_published_notes_are_sentences_for_readers(graph: Graph) -> None:
-    found: list[str] = []
-    notes = 0
-    for subject, obj in graph.subject_objects(RDFS.comment):
-        if not isinstance(obj, Literal):
-            continue
-        notes += 1
-        names = note_traces_in(str(obj))
-        if names:
-            found.append(f"{subject}: {', '.join(names)}: {str(obj)[:160]!r}")
+    comments = ((str(s), o) for s, o in graph.subject_objects(RDFS.comment))
+    notes, found = _offenders(comments, note_traces_in)
     assert notes > 300, "the graph should publish the curated notes as rdfs:comment"
-    listing = "\n".join(sorted(found))
+    listing = "\n".join(found)
     assert not found, f"{len(found)} of {notes} notes are not reader text:\n{listing}"
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kg import paths
-from kg.cli.quick import answer, default_store, quick_options, surely_within_limits
+from kg.cli.quick import answer, quick_options, surely_within_limits
 from kg.query.ask import answer as full_answer
 from kg.query.ask import prepare
 from kg.query.catalogue import header, listing, query_files
@@ -139,13 +139,13 @@ def test_the_default_store_is_the_one_paths_gives(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.delenv("KG_OUT", raising=False)
-    assert default_store() == str(paths.store_dir())
+    assert paths.store_location() == str(paths.store_dir())
     monkeypatch.chdir(tmp_path)
-    assert default_store() == str(paths.store_dir())
+    assert paths.store_location() == str(paths.store_dir())
     (tmp_path / "out").mkdir()
     (tmp_path / "link").symlink_to(tmp_path / "out")
     monkeypatch.setenv("KG_OUT", "link")
-    assert default_store() == str(paths.store_dir()) == str(tmp_path / "out" / "store")
+    assert paths.store_location() == str(paths.store_dir()) == str(tmp_path / "out" / "store")
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["answer", "default_store", "quick_options", "surely_within_limits"]
+__all__ = ["answer", "quick_options", "surely_within_limits"]
 
 #: The options the quick path understands, by every spelling argparse accepts in full.
 _OPTIONS = {
@@ -74,24 +74,6 @@ def quick_options(words: list[str]) -> dict[str, str] | None:
     return options
 
 
-def default_store() -> str:
-    """The store ``kg query`` opens without ``--store``: what :func:`kg.paths.store_dir`
-    gives, found with :mod:`os.path` alone (``KG_OUT``; else ``build/`` of the source
-    checkout ``kg`` runs from; else ``build/`` in the current folder)."""
-    out = os.environ.get("KG_OUT")
-    if out:
-        return os.path.join(os.path.realpath(out), "store")
-    import kg
-
-    data = os.path.join(os.path.dirname(kg.__file__), "_data")
-    base = os.getcwd()
-    if os.path.islink(data):
-        root = os.path.dirname(os.path.realpath(data))
-        if os.path.isfile(os.path.join(root, "pyproject.toml")):
-            base = root
-    return os.path.join(base, "build", "store")
-
-
 def surely_within_limits(query: str) -> bool:
     """True when the query guard's default limits cannot refuse ``query``: short, with few
     brackets (strings and comments counted too) and no ``\\u`` escape that could hide one.
@@ -107,25 +89,17 @@ def surely_within_limits(query: str) -> bool:
 
 
 def _named_file(name: str) -> str:
-    """The file of a named query (see :func:`kg.paths.queries_dir`)."""
-    import kg.query
+    """The file of a named query."""
+    from kg.paths import queries_location
 
     if not name.replace("-", "").isalnum():
         raise FileNotFoundError(name)
-    return os.path.join(os.path.dirname(kg.query.__file__), "queries", f"{name}.rq")
+    return os.path.join(queries_location(), f"{name}.rq")
 
 
 def _read(path: str) -> str:
     with open(path, encoding="utf-8") as handle:
         return handle.read()
-
-
-def _takes_parameters(text: str) -> bool:
-    """Whether a named query declares a parameter (a ``# param:`` line, see
-    :mod:`kg.query.named`); such a query needs its values bound by the full command."""
-    return any(
-        line.startswith("#") and line[1:].strip().startswith("param") for line in text.splitlines()
-    )
 
 
 def answer(words: list[str]) -> bytes | None:
@@ -138,18 +112,21 @@ def answer(words: list[str]) -> bytes | None:
     options = quick_options(words)
     if options is None:
         return None
+    from kg.paths import store_location
+    from kg.query.catalogue import takes_parameters
+
     try:
         if "expr" in options:
             query = options["expr"]
         else:
             query = _read(options.get("file") or _named_file(options["name"]))
-            if "name" in options and _takes_parameters(query):
+            if "name" in options and takes_parameters(query):
                 return None
         if not surely_within_limits(query):
             from kg.query.guard import check
 
             check(query)
-        store = options.get("store") or default_store()
+        store = options.get("store") or store_location()
         if not os.path.exists(os.path.join(store, "CURRENT")):
             return None
         import pyoxigraph as ox

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["describe", "header", "listing", "queries_folder", "query_files"]
+from kg.paths import queries_location
+
+__all__ = ["describe", "header", "listing", "query_files", "takes_parameters"]
 
 
 def _key_value(line: str) -> tuple[str, str] | None:
@@ -53,14 +55,14 @@ def describe(
     return question, columns, tuple(params), note
 
 
-def queries_folder() -> str:
-    """The folder of the shipped named queries (as :func:`kg.paths.queries_dir` gives it)."""
-    return os.path.join(os.path.dirname(__file__), "queries")
+def takes_parameters(text: str) -> bool:
+    """Whether a query file declares a parameter (a ``# param:`` header line)."""
+    return bool(header(text).get("param"))
 
 
 def query_files(folder: str | None = None) -> list[str]:
     """The ``*.rq`` files of ``folder`` (the shipped queries by default), sorted by name."""
-    folder = folder or queries_folder()
+    folder = folder or queries_location()
     return sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".rq"))
 
 
