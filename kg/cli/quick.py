@@ -113,15 +113,17 @@ def answer(words: list[str]) -> bytes | None:
     if options is None:
         return None
     from kg.paths import store_location
-    from kg.query.catalogue import takes_parameters
 
     try:
         if "expr" in options:
             query = options["expr"]
         else:
             query = _read(options.get("file") or _named_file(options["name"]))
-            if "name" in options and takes_parameters(query):
-                return None
+            if "name" in options:
+                from kg.query.catalogue import takes_parameters
+
+                if takes_parameters(query):
+                    return None
         if not surely_within_limits(query):
             from kg.query.guard import check
 
